@@ -1,0 +1,103 @@
+# app.cmake — the Loupe user interface: Dear ImGui + SDL2 + (WebGL2 | OpenGL 3).
+#   web:    target loupe_web  -> ${CMAKE_BINARY_DIR}/app/ (index.html, loupe.js, loupe.wasm, ...)
+#   native: target loupe_desktop (also run under Xvfb by ctest as a smoke test)
+# The bench target imgui_demo_baseline builds Dear ImGui's own demo with the same toolchain/flags.
+
+if(NOT LOUPE_IMGUI_DIR OR NOT EXISTS "${LOUPE_IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources not found: run ./emsdk-setup.sh first")
+endif()
+
+# ---- Dear ImGui ---------------------------------------------------------------------------------
+add_library(imgui STATIC
+  ${LOUPE_IMGUI_DIR}/imgui.cpp ${LOUPE_IMGUI_DIR}/imgui_draw.cpp
+  ${LOUPE_IMGUI_DIR}/imgui_tables.cpp ${LOUPE_IMGUI_DIR}/imgui_widgets.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${LOUPE_IMGUI_DIR})
+target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src/platform)
+target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="imgui_config.h")
+target_compile_options(imgui PRIVATE -w)
+
+# ---- SDL2 ---------------------------------------------------------------------------------------
+if(EMSCRIPTEN)
+  # find_package would pick emscripten's port stub (gotcha 5): point at our own wasm build.
+  add_library(SDL2::SDL2 STATIC IMPORTED)
+  set_target_properties(SDL2::SDL2 PROPERTIES
+    IMPORTED_LOCATION "${LOUPE_SDL2_WASM_DIR}/lib/libSDL2.a"
+    INTERFACE_INCLUDE_DIRECTORIES "${LOUPE_SDL2_WASM_DIR}/include/SDL2")
+else()
+  find_package(SDL2 REQUIRED)
+  find_package(OpenGL REQUIRED)
+endif()
+
+# ---- Fonts: Inter, cut to what the UI writes, embedded ------------------------------------------
+set(LOUPE_FONT_DIR /usr/share/fonts/opentype/inter)
+set(LOUPE_TEXT_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+2190-2193,U+2197,U+2212,U+2713,U+25CB,U+25CF")
+set(LOUPE_HEADING_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2026")
+set(embedded_sources)
+function(loupe_embed input name)
+  set(out "${CMAKE_BINARY_DIR}/embedded/${name}.cpp")
+  add_custom_command(OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${input} -DOUTPUT=${out} -DNAME=${name} -P ${CMAKE_SOURCE_DIR}/cmake/embed.cmake
+    DEPENDS "${input}" ${CMAKE_SOURCE_DIR}/cmake/embed.cmake VERBATIM)
+  set(embedded_sources ${embedded_sources} "${out}" PARENT_SCOPE)
+endfunction()
+function(loupe_font source unicodes name)
+  set(out "${CMAKE_BINARY_DIR}/fonts/${name}.otf")
+  add_custom_command(OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts
+    COMMAND /usr/bin/python3 -m fontTools.subset ${LOUPE_FONT_DIR}/${source} --unicodes=${unicodes}
+            --layout-features=kern,liga,tnum --no-hinting --desubroutinize --output-file=${out}
+    DEPENDS ${LOUPE_FONT_DIR}/${source} VERBATIM)
+  loupe_embed("${out}" ${name})
+  set(embedded_sources ${embedded_sources} PARENT_SCOPE)
+endfunction()
+loupe_font(Inter-Regular.otf "${LOUPE_TEXT_UNICODES}" font_inter_regular)
+loupe_font(Inter-SemiBold.otf "${LOUPE_HEADING_UNICODES}" font_inter_semibold)
+loupe_embed(${CMAKE_SOURCE_DIR}/shaders/imgui.vert shader_imgui_vert)
+loupe_embed(${CMAKE_SOURCE_DIR}/shaders/imgui.frag shader_imgui_frag)
+add_library(loupe_assets STATIC ${embedded_sources})
+
+# ---- The app: screens (src/app) over a platform layer (src/platform) -----------------------------
+file(GLOB LOUPE_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
+set(LOUPE_PLATFORM_COMMON src/platform/sdl_main.cpp src/platform/gl_renderer.cpp)
+
+if(EMSCRIPTEN)
+  set(dist "${CMAKE_BINARY_DIR}/app")
+  add_executable(loupe_web ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/platform_web.cpp)
+  target_link_libraries(loupe_web PRIVATE loupe_core imgui loupe_assets SDL2::SDL2)
+  set_target_properties(loupe_web PROPERTIES OUTPUT_NAME loupe RUNTIME_OUTPUT_DIRECTORY "${dist}")
+  set(LOUPE_WEB_LINK_FLAGS
+    -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+    -sFORCE_FILESYSTEM=1 -lidbfs.js --closure=0 -sASSERTIONS=0)
+  target_link_options(loupe_web PRIVATE ${LOUPE_WEB_LINK_FLAGS}
+    "--pre-js=${CMAKE_SOURCE_DIR}/web/pre.js")
+  set_property(TARGET loupe_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/pre.js")
+  # The page's own static files beside the build output.
+  set(web_files index.html boot.js loupe.css icon.svg)
+  foreach(f ${web_files})
+    add_custom_command(TARGET loupe_web POST_BUILD
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/${f}" "${dist}/${f}")
+  endforeach()
+
+  # Dear ImGui's own demo window, same toolchain and flags: the baseline bench/load compares against.
+  add_executable(imgui_demo_baseline EXCLUDE_FROM_ALL bench/load/baseline/main.cpp
+    ${LOUPE_IMGUI_DIR}/imgui_demo.cpp ${LOUPE_IMGUI_DIR}/backends/imgui_impl_sdl.cpp
+    ${LOUPE_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  target_link_libraries(imgui_demo_baseline PRIVATE imgui SDL2::SDL2)
+  target_compile_options(imgui_demo_baseline PRIVATE -w)
+  set_target_properties(imgui_demo_baseline PROPERTIES OUTPUT_NAME demo
+    RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/baseline")
+  target_link_options(imgui_demo_baseline PRIVATE ${LOUPE_WEB_LINK_FLAGS})
+  add_custom_command(TARGET imgui_demo_baseline POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/bench/load/baseline/index.html"
+            "${CMAKE_BINARY_DIR}/baseline/index.html")
+else()
+  add_executable(loupe_desktop ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/platform_desktop.cpp)
+  target_link_libraries(loupe_desktop PRIVATE loupe_core imgui loupe_assets SDL2::SDL2 OpenGL::GL)
+  find_program(XVFB_RUN xvfb-run)
+  if(LOUPE_BUILD_TESTS AND XVFB_RUN)
+    # Draws real frames into a real (virtual) X window and checks that they are not blank.
+    add_test(NAME desktop_smoke COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x800x24"
+             $<TARGET_FILE:loupe_desktop> --self-test)
+  endif()
+endif()

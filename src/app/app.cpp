@@ -1,0 +1,695 @@
+// app.cpp — the Loupe shell: top bar, navigation, the home screen and its three front doors,
+// theme, messages, workspace backup and restore.
+//
+// Screens are plain functions drawing into one full-window ImGui window. The current screen
+// is mirrored in the URL fragment (#/surveys ...) so Back, Forward and bookmarks work.
+#include "app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "core/settings.h"
+#include "core/workspace.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "platform/platform.h"
+#include "theme.h"
+#include "widgets.h"
+
+float g_pixel_ratio = 1.0f;
+Fonts g_fonts;
+
+namespace {
+
+// ---- State ------------------------------------------------------------------------------------
+enum class Screen { Home, TakeSurvey, Surveys, TasteSessions };
+
+struct Toast {
+    std::string text;
+    bool error = false;
+    double expires = 0;  // 0: stays until dismissed
+};
+
+struct PendingRestore {
+    loupe::WorkspaceBackup backup;
+    std::string file_name;
+    bool open = false;
+};
+
+struct AppState {
+    Screen screen = Screen::Home;
+    loupe::Settings settings;
+    bool dark = false;
+    std::vector<Toast> toasts;
+    PendingRestore restore;
+    bool about_open = false;
+    char survey_link[2048] = {};
+    std::string survey_link_message;
+    bool survey_link_ok = false;
+    float touch_scroll_start = 0;
+};
+
+AppState app;
+
+constexpr const char* kSettingsFile = "settings.bin";
+float column_width = 0;  // width of the centred content column in this frame
+constexpr float kMaxContentWidth = 1040;
+
+// ---- Messages -----------------------------------------------------------------------------------
+void notify(std::string text, bool error = false) {
+    // Errors stay until dismissed: the user must get the chance to read what went wrong.
+    app.toasts.push_back({std::move(text), error, error ? 0.0 : platform::now_seconds() + 5.0});
+}
+
+// ---- Settings and theme -------------------------------------------------------------------------
+bool wants_dark() {
+    switch (app.settings.theme) {
+        case loupe::ThemeChoice::Light: return false;
+        case loupe::ThemeChoice::Dark: return true;
+        case loupe::ThemeChoice::System: break;
+    }
+    return platform::prefers_dark_theme();
+}
+
+void refresh_theme() {
+    app.dark = wants_dark();
+    apply_theme(app.dark, g_pixel_ratio);
+}
+
+void load_settings() {
+    std::vector<std::uint8_t> bytes;
+    if (!platform::storage_read(kSettingsFile, bytes)) return;
+    auto settings = loupe::decode_settings(bytes);
+    if (settings)
+        app.settings = *settings;
+    else
+        notify("Your saved settings could not be read (" + settings.error() + ") — using the defaults.", true);
+}
+
+void save_settings() {
+    if (!platform::storage_write(kSettingsFile, loupe::encode_settings(app.settings)))
+        notify("Could not save your settings: this browser's storage is full or unavailable.", true);
+}
+
+void cycle_theme() {
+    using loupe::ThemeChoice;
+    const ThemeChoice next[] = {ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::System};
+    app.settings.theme = next[static_cast<int>(app.settings.theme)];
+    save_settings();
+    refresh_theme();
+}
+
+// ---- Navigation ---------------------------------------------------------------------------------
+const char* fragment_of(Screen s) {
+    switch (s) {
+        case Screen::Home: return "";
+        case Screen::TakeSurvey: return "/take";
+        case Screen::Surveys: return "/surveys";
+        case Screen::TasteSessions: return "/taste";
+    }
+    return "";
+}
+
+void go(Screen s) {
+    if (s == app.screen) return;
+    app.screen = s;
+    platform::set_url_fragment(fragment_of(s));
+    ImGui::SetScrollY(0);
+}
+
+void follow_fragment() {
+    const std::string f = platform::url_fragment();
+    for (Screen s : {Screen::Home, Screen::TakeSurvey, Screen::Surveys, Screen::TasteSessions})
+        if (f == fragment_of(s) || (f == "/" && s == Screen::Home)) {
+            app.screen = s;
+            return;
+        }
+    app.screen = Screen::Home;
+    notify("This link points to a part of Loupe that does not exist (#" + f.substr(0, 40) +
+           "); here is the home screen instead.", true);
+}
+
+// ---- Workspace backup ---------------------------------------------------------------------------
+void back_up_workspace() {
+    loupe::WorkspaceBackup backup;
+    backup.created_unix_seconds = static_cast<std::int64_t>(std::time(nullptr));
+    for (const std::string& name : platform::storage_list()) {
+        loupe::StoredFile file{name, {}};
+        if (platform::storage_read(name, file.bytes)) backup.files.push_back(std::move(file));
+    }
+    const std::string name = loupe::backup_file_name(backup.created_unix_seconds);
+    const std::string where = platform::download(name, loupe::encode_backup(backup), "application/octet-stream");
+    notify("Backup saved as " + where + ".");
+}
+
+void restore_workspace(const loupe::WorkspaceBackup& backup) {
+    std::vector<std::string> kept;
+    for (const auto& f : backup.files)
+        if (!platform::storage_write(f.name, f.bytes)) {
+            notify("The restore stopped: this browser's storage is full or unavailable.", true);
+            return;
+        } else {
+            kept.push_back(f.name);
+        }
+    for (const std::string& name : platform::storage_list())
+        if (std::find(kept.begin(), kept.end(), name) == kept.end()) platform::storage_remove(name);
+    app.settings = {};
+    load_settings();
+    refresh_theme();
+    notify("Workspace restored from the backup of " + loupe::iso_date(backup.created_unix_seconds) + ".");
+}
+
+void open_files(std::vector<platform::OpenedFile>& files) {
+    for (platform::OpenedFile& file : files) {
+        if (!file.error.empty()) {
+            notify(file.name + ": " + file.error, true);
+            continue;
+        }
+        auto backup = loupe::decode_backup(file.bytes);
+        if (!backup) {
+            notify(file.name + " can't be opened here. " + backup.error() +
+                   " Only Loupe workspace backups open on this screen for now.", true);
+            continue;
+        }
+        app.restore = {std::move(*backup), file.name, true};
+    }
+    files.clear();
+}
+
+// ---- Layout helpers -----------------------------------------------------------------------------
+bool is_phone() { return ImGui::GetIO().DisplaySize.x < px(640); }
+
+// Starts a centred column no wider than kMaxContentWidth; returns its width.
+float begin_column() {
+    const float avail = ImGui::GetIO().DisplaySize.x;
+    const float margin = is_phone() ? px(16) : px(32);
+    const float width = std::min(avail - 2 * margin, px(kMaxContentWidth));
+    column_width = width;
+    ImGui::SetCursorPosX((avail - width) / 2);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    return width;
+}
+void end_column() {
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+void heading(ImFont* font, const char* text, const char* test_id) {
+    ImGui::PushFont(font);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopFont();
+    test_rect(test_id);
+}
+
+// ---- Top bar ------------------------------------------------------------------------------------
+void draw_logo(ImVec2 pos, float size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 accent = palette().accent;
+    const ImVec2 c(pos.x + size * 0.42f, pos.y + size * 0.42f);
+    dl->AddCircle(c, size * 0.32f, accent, 28, px(2.5f));
+    dl->AddLine(ImVec2(c.x + size * 0.24f, c.y + size * 0.24f), ImVec2(pos.x + size * 0.92f, pos.y + size * 0.92f),
+                accent, px(3.5f));
+}
+
+// The theme button shows what is in force: a sun, a moon, or a half disc for "as the system".
+void draw_theme_icon(ImVec2 c, float r) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = palette().text;
+    switch (app.settings.theme) {
+        case loupe::ThemeChoice::Light:
+            dl->AddCircleFilled(c, r * 0.45f, col, 20);
+            for (int i = 0; i < 8; ++i) {
+                const float a = i * IM_PI / 4;
+                dl->AddLine(ImVec2(c.x + cosf(a) * r * 0.7f, c.y + sinf(a) * r * 0.7f),
+                            ImVec2(c.x + cosf(a) * r, c.y + sinf(a) * r), col, px(1.6f));
+            }
+            break;
+        case loupe::ThemeChoice::Dark:
+            dl->PathArcTo(c, r * 0.8f, IM_PI * 0.35f, IM_PI * 1.65f + IM_PI * 0.3f, 24);
+            dl->PathStroke(col, 0, px(1.8f));
+            dl->AddCircleFilled(ImVec2(c.x + r * 0.45f, c.y - r * 0.25f), r * 0.55f, ImGui::GetColorU32(ImGuiCol_WindowBg), 20);
+            break;
+        case loupe::ThemeChoice::System:
+            dl->AddCircle(c, r * 0.8f, col, 24, px(1.6f));
+            dl->PathArcTo(c, r * 0.8f, -IM_PI / 2, IM_PI / 2, 16);
+            dl->PathFillConvex(col);
+            break;
+    }
+}
+
+const char* theme_label() {
+    switch (app.settings.theme) {
+        case loupe::ThemeChoice::Light: return "Light theme";
+        case loupe::ThemeChoice::Dark: return "Dark theme";
+        case loupe::ThemeChoice::System: break;
+    }
+    return "Theme follows the system";
+}
+
+void top_bar() {
+    const Palette& p = palette();
+    const float height = px(60);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetIO().DisplaySize.x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height), p.border, px(1));
+
+    const float margin = is_phone() ? px(16) : px(32);
+    const float content = std::min(width - 2 * margin, px(kMaxContentWidth));
+    const float left = (width - content) / 2;
+    const float right = left + content;
+
+    // Wordmark: goes home.
+    ImGui::SetCursorPos(ImVec2(left - px(6), (height - px(40)) / 2));
+    const ImVec2 mark_pos = ImGui::GetCursorScreenPos();
+    ImGui::PushFont(g_fonts.heading);
+    const float mark_w = px(30) + ImGui::CalcTextSize("Loupe").x + px(12);
+    if (ImGui::InvisibleButton("##home", ImVec2(mark_w, px(40)))) go(Screen::Home);
+    test_rect("nav/home");
+    if (ImGui::IsItemHovered()) dl->AddRectFilled(mark_pos, ImVec2(mark_pos.x + mark_w, mark_pos.y + px(40)), p.overlay, px(8));
+    draw_focus_ring(mark_pos, ImVec2(mark_pos.x + mark_w, mark_pos.y + px(40)), px(8));
+    draw_logo(ImVec2(mark_pos.x + px(6), mark_pos.y + px(9)), px(22));
+    dl->AddText(ImVec2(mark_pos.x + px(34), mark_pos.y + (px(40) - ImGui::GetFontSize()) / 2), p.text, "Loupe");
+    ImGui::PopFont();
+
+    // Section tabs (desktop only; on a phone the home screen lists them).
+    if (!is_phone()) {
+        ImGui::SameLine(0, px(20));
+        const struct { Screen s; const char* label; const char* id; } tabs[] = {
+            {Screen::TakeSurvey, "Take a survey", "nav/take"},
+            {Screen::Surveys, "Surveys", "nav/surveys"},
+            {Screen::TasteSessions, "Taste sessions", "nav/taste"},
+        };
+        for (const auto& tab : tabs) {
+            ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
+            const bool current = app.screen == tab.s;
+            ImGui::PushStyleColor(ImGuiCol_Text, current ? p.text : p.muted);
+            ImGui::PushStyleColor(ImGuiCol_Button, current ? p.overlay : IM_COL32(0, 0, 0, 0));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.overlay);
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+            if (ImGui::Button(tab.label)) go(tab.s);
+            test_rect(tab.id);
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor(3);
+            ImGui::SameLine(0, px(4));
+        }
+    }
+
+    // Right side: theme toggle and the menu.
+    const float button = px(40);
+    ImGui::SetCursorPos(ImVec2(right - 2 * button - px(2), (height - button) / 2));
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##theme", ImVec2(button, button))) cycle_theme();
+    test_rect("theme-toggle");
+    if (ImGui::IsItemHovered()) {
+        dl->AddRectFilled(at, ImVec2(at.x + button, at.y + button), p.overlay, px(8));
+        ImGui::SetTooltip("%s — click to change", theme_label());
+    }
+    draw_focus_ring(at, ImVec2(at.x + button, at.y + button), px(8));
+    draw_theme_icon(ImVec2(at.x + button / 2, at.y + button / 2), px(9));
+
+    ImGui::SameLine(0, px(2));
+    at = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##menu", ImVec2(button, button))) ImGui::OpenPopup("menu");
+    test_rect("menu");
+    if (ImGui::IsItemHovered()) dl->AddRectFilled(at, ImVec2(at.x + button, at.y + button), p.overlay, px(8));
+    draw_focus_ring(at, ImVec2(at.x + button, at.y + button), px(8));
+    for (int i = -1; i <= 1; ++i)
+        dl->AddCircleFilled(ImVec2(at.x + button / 2 + i * px(6), at.y + button / 2), px(2), p.text);
+
+    ImGui::SetNextWindowPos(ImVec2(at.x + button, at.y + button + px(6)), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(6), px(6)));
+    if (ImGui::BeginPopup("menu")) {
+        auto item = [](const char* label, const char* id) {
+            const bool chosen = ImGui::Selectable(label, false, 0, ImVec2(px(230), px(34)));
+            test_rect(id);
+            return chosen;
+        };
+        if (item("Back up workspace", "menu/backup")) back_up_workspace();
+        if (item("Restore from a backup…", "menu/restore"))
+            platform::choose_files(".loupe", false, loupe::kMaxBackupBytes);
+        ImGui::Separator();
+        if (item("About Loupe", "menu/about")) app.about_open = true;
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+    ImGui::SetCursorPos(ImVec2(0, height));
+}
+
+// ---- Screens ------------------------------------------------------------------------------------
+void home_screen() {
+    const Palette& p = palette();
+    const float width = begin_column();
+    ImGui::Dummy(ImVec2(0, is_phone() ? px(20) : px(44)));
+    heading(g_fonts.title, "What would you like to do?", "home/title");
+    ImGui::Dummy(ImVec2(0, px(2)));
+    text_wrapped_colored(p.muted,
+        "Private MaxDiff surveys and monthly taste sessions. Everything stays in this browser: "
+        "no account, no server, nothing sent anywhere.");
+    ImGui::Dummy(ImVec2(0, is_phone() ? px(12) : px(24)));
+
+    struct Door { Screen s; const char* id; const char* title; const char* body; const char* action; };
+    const Door doors[] = {
+        {Screen::TakeSurvey, "home/take", "Take a survey",
+         "Answer a survey someone sent you. It takes about two minutes, and your answers go only where you send them.",
+         "Start answering →"},
+        {Screen::Surveys, "home/surveys", "Surveys",
+         "Write a MaxDiff survey, share it as a link, and analyse everyone's answers offline.", "Open surveys →"},
+        {Screen::TasteSessions, "home/taste", "Taste sessions",
+         "Plan the monthly session, gather the team's notes on each app and keep the library.",
+         "Open taste sessions →"},
+    };
+    const bool stacked = width < px(760);
+    const float gap = px(16);
+    const float card_w = stacked ? width : (width - 2 * gap) / 3;
+    float card_h = 0;
+    for (const Door& d : doors) card_h = std::max(card_h, nav_card_height(d.body, card_w));
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0 && !stacked) ImGui::SameLine(0, gap);
+        if (nav_card(doors[i].id, doors[i].title, doors[i].body, doors[i].action, card_w, card_h, i)) go(doors[i].s);
+        if (stacked) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
+    }
+    ImGui::Dummy(ImVec2(0, px(24)));
+    text_wrapped_colored(p.muted,
+        "Your work is kept in this browser's storage. Use the menu at the top right (•••) to back it up to a file or "
+        "restore it on another computer.");
+    ImGui::Dummy(ImVec2(0, px(24)));
+    end_column();
+}
+
+// The honest part of a screen whose features are still being built.
+void coming_next(const char* what, std::initializer_list<const char*> features) {
+    const Palette& p = palette();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width - px(20));
+    ImGui::Indent(px(20));
+    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::PushFont(g_fonts.heading);
+    ImGui::TextUnformatted("Not available yet");
+    ImGui::PopFont();
+    text_wrapped_colored(p.muted, what);
+    ImGui::Dummy(ImVec2(0, px(2)));
+    for (const char* f : features) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        dl->AddCircleFilled(ImVec2(at.x + px(4), at.y + ImGui::GetTextLineHeight() / 2), px(2.5f), p.accent);
+        ImGui::Indent(px(16));
+        ImGui::TextWrapped("%s", f);
+        ImGui::Unindent(px(16));
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::Unindent(px(20));
+    ImGui::PopTextWrapPos();
+    dl->ChannelsSetCurrent(0);
+    const ImVec2 end(start.x + column_width, ImGui::GetCursorScreenPos().y);
+    dl->AddRectFilled(start, end, p.surface, px(12));
+    dl->AddRect(start, end, p.border, px(12), 0, px(1));
+    dl->ChannelsMerge();
+    ImGui::Dummy(ImVec2(0, px(4)));
+}
+
+void screen_header(const char* title, const char* test_id, const char* intro) {
+    ImGui::Dummy(ImVec2(0, px(12)));
+    if (link_button("← Home", "back-home")) go(Screen::Home);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    heading(g_fonts.title, title, test_id);
+    text_wrapped_colored(palette().muted, intro);
+    ImGui::Dummy(ImVec2(0, px(12)));
+}
+
+void take_survey_screen() {
+    const Palette& p = palette();
+    const float width = begin_column();
+    screen_header("Take a survey", "take/title",
+                  "A survey link opens straight into the survey. If you copied the link from an e-mail or a chat, "
+                  "paste it here.");
+    ImGui::PushFont(g_fonts.body);
+    ImGui::TextUnformatted("Survey link");
+    const float button_w = px(100);
+    const bool narrow = width < px(480);
+    ImGui::SetNextItemWidth(narrow ? width : width - button_w - ImGui::GetStyle().ItemSpacing.x);
+    bool submit = ImGui::InputTextWithHint("##link", "https://…#…", app.survey_link, sizeof app.survey_link,
+                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    test_rect("take/link");
+    if (!narrow) ImGui::SameLine();
+    submit |= primary_button("Open", "take/open", ImVec2(narrow ? width : button_w, 0));
+    if (submit) {
+        const std::string link = app.survey_link;
+        const auto hash = link.find('#');
+        app.survey_link_ok = false;
+        if (link.find_first_not_of(" \t\r\n") == std::string::npos)
+            app.survey_link_message = "Paste the link first: it is in the message the survey's author sent you.";
+        else if (hash == std::string::npos || hash + 1 >= link.size())
+            app.survey_link_message = "This link has no survey in it: the part after '#' is missing. "
+                                      "Copy the whole link again, or ask the sender to send it once more.";
+        else {
+            app.survey_link_ok = true;
+            app.survey_link_message = "This looks like a survey link. Answering surveys arrives in the next "
+                                      "update of Loupe; keep the link, it will open here then.";
+        }
+    }
+    if (!app.survey_link_message.empty()) {
+        ImGui::Dummy(ImVec2(0, px(2)));
+        text_wrapped_colored(app.survey_link_ok ? p.muted : p.danger, app.survey_link_message.c_str());
+        test_rect("take/message");
+    }
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, px(16)));
+    coming_next("Answering surveys is the next piece of Loupe being built. When it lands:",
+                {"the link opens straight into the survey, on a phone or a computer",
+                 "every answer is kept at once: a reload or a closed tab resumes where you were",
+                 "at the end you get a short response code and a file to send back"});
+    end_column();
+}
+
+void surveys_screen() {
+    begin_column();
+    screen_header("Surveys", "surveys/title",
+                  "MaxDiff surveys ask people to pick the most and the least important item among a few — far "
+                  "sharper than rating everything.");
+    coming_next("Writing and analysing surveys is being built now. It will let you:",
+                {"write a survey: items, segment questions and an optional open question",
+                 "publish it as a link and a QR code that carries the whole survey",
+                 "import response files and codes offline: counts, logit and hierarchical Bayes scores, exports"});
+    end_column();
+}
+
+void taste_sessions_screen() {
+    begin_column();
+    screen_header("Taste sessions", "taste/title",
+                  "Once a month the team tries a few apps from one category, notes what is good, bad and ugly, "
+                  "and turns it into ideas for your own product.");
+    coming_next("Taste sessions come after surveys. They will let you:",
+                {"keep the team, the rota of who picks the category, and the monthly plan",
+                 "collect everyone's notes by invite link, or live in this browser",
+                 "run the session app by app, and keep a searchable library with action items"});
+    end_column();
+}
+
+// ---- Overlays -----------------------------------------------------------------------------------
+void toasts() {
+    const Palette& p = palette();
+    const double now = platform::now_seconds();
+    std::erase_if(app.toasts, [now](const Toast& t) { return t.expires > 0 && now > t.expires; });
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float width = std::min(display.x - px(32), px(560));
+    float y = display.y - px(16);
+    for (int i = static_cast<int>(app.toasts.size()) - 1; i >= 0; --i) {
+        Toast& t = app.toasts[i];
+        ImGui::PushFont(g_fonts.body);
+        const float text_w = width - px(16 + 16 + 32);
+        const float h = ImGui::CalcTextSize(t.text.c_str(), nullptr, false, text_w).y + px(28);
+        ImGui::PopFont();
+        y -= h;
+        ImGui::SetNextWindowPos(ImVec2((display.x - width) / 2, y));
+        ImGui::SetNextWindowSize(ImVec2(width, h));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, p.surface);
+        ImGui::PushStyleColor(ImGuiCol_Border, t.error ? p.danger : p.border);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, px(1));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, px(10));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(16), px(14)));
+        const std::string name = "##toast" + std::to_string(i);
+        ImGui::Begin(name.c_str(), nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+        text_wrapped_colored(t.error ? p.danger : p.text, t.text.c_str());
+        ImGui::PopTextWrapPos();
+        test_rect(t.error ? "toast/error" : "toast/info");
+        ImGui::SetCursorPos(ImVec2(width - px(40), (h - px(28)) / 2));
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+        if (ImGui::Button("×", ImVec2(px(28), px(28)))) t.expires = 1;  // expired: gone next frame
+        test_rect("toast/dismiss");
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar(2);
+        ImGui::End();
+        ImGui::PopStyleVar(3);
+        ImGui::PopStyleColor(2);
+        y -= px(8);
+    }
+}
+
+void modal_frame_begin(const char* name, bool& open) {
+    if (open && !ImGui::IsPopupOpen(name)) ImGui::OpenPopup(name);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x / 2, display.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(display.x - px(32), px(460)), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(22)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, px(14));
+}
+
+void restore_dialog() {
+    modal_frame_begin("Restore backup", app.restore.open);
+    if (ImGui::BeginPopupModal("Restore backup", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) {
+        heading(g_fonts.heading, "Restore this backup?", "restore/title");
+        const std::string what = app.restore.file_name + " was made on " +
+                                 loupe::iso_date(app.restore.backup.created_unix_seconds) + " and holds " +
+                                 std::to_string(app.restore.backup.files.size()) +
+                                 " stored item(s). Restoring replaces everything Loupe keeps in this browser.";
+        text_wrapped_colored(palette().muted, what.c_str());
+        ImGui::Dummy(ImVec2(0, px(8)));
+        if (primary_button("Restore", "restore/confirm")) {
+            restore_workspace(app.restore.backup);
+            app.restore = {};
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (secondary_button("Cancel", "restore/cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            app.restore = {};
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+}
+
+void about_dialog() {
+    modal_frame_begin("About Loupe", app.about_open);
+    if (ImGui::BeginPopupModal("About Loupe", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) {
+        heading(g_fonts.heading, "Loupe 0.1", "about/title");
+        text_wrapped_colored(palette().muted,
+            "Private MaxDiff surveys and monthly taste sessions, entirely in your browser. Nothing you type "
+            "leaves this device unless you send a file or a code yourself.");
+        const std::string stored = std::to_string(platform::storage_list().size()) + " item(s) kept in this browser.";
+        ImGui::TextWrapped("%s", stored.c_str());
+        ImGui::Dummy(ImVec2(0, px(8)));
+        if (primary_button("Close", "about/close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            app.about_open = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+}
+
+void drop_overlay() {
+    const Palette& p = palette();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), display, (p.background & 0x00FFFFFF) | 0xE0000000);
+    const float inset = px(16);
+    dl->AddRect(ImVec2(inset, inset), ImVec2(display.x - inset, display.y - inset), p.accent, px(16), 0, px(2));
+    const char* text = "Drop a Loupe backup to restore it";
+    const ImVec2 size = g_fonts.heading->CalcTextSizeA(g_fonts.heading->FontSize, FLT_MAX, 0, text);
+    dl->AddText(g_fonts.heading, g_fonts.heading->FontSize,
+                ImVec2((display.x - size.x) / 2, (display.y - size.y) / 2), p.text, text);
+}
+
+// Touch screens: a finger dragged over the page scrolls it, as in any web page.
+void touch_scroll() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.MouseDown[0]) return;
+    if (ImGui::IsMouseClicked(0)) app.touch_scroll_start = ImGui::GetScrollY();
+    const ImVec2 drag = ImGui::GetMouseDragDelta(0, px(8));
+    if (drag.y == 0 || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+    ImGuiContext& g = *GImGui;
+    if (g.ActiveId != 0 && g.ActiveIdWindow == g.CurrentWindow && !g.ActiveIdIsJustActivated) {
+        if (ImGui::GetIO().WantTextInput) return;  // selecting text, not scrolling
+        ImGui::ClearActiveID();
+    }
+    ImGui::SetScrollY(app.touch_scroll_start - drag.y);
+}
+
+}  // namespace
+
+// ---- The platform layer's entry points --------------------------------------------------------------
+void app_init() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // window layout is not a thing users should find in storage
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // no frames are drawn while idle, so a blink would freeze
+    const std::string problem = platform::storage_problem();
+    if (!problem.empty())
+        notify("This browser is not letting Loupe keep anything (" + problem + "). You can look around, "
+               "but your work will be lost when you close the page.", true);
+    load_settings();
+    follow_fragment();
+}
+
+void app_set_pixel_ratio(float pixel_ratio) {
+    g_pixel_ratio = pixel_ratio;
+    g_fonts = load_fonts(pixel_ratio);
+    refresh_theme();
+}
+
+FrameRequest app_frame() {
+    platform::Inbox& inbox = platform::inbox();
+    if (inbox.fragment_changed) {
+        inbox.fragment_changed = false;
+        follow_fragment();
+    }
+    if (inbox.theme_preference_changed) {
+        inbox.theme_preference_changed = false;
+        refresh_theme();
+    }
+    open_files(inbox.files);
+    clear_test_rects();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushFont(g_fonts.body);
+    ImGui::Begin("Loupe", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    top_bar();
+    ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    switch (app.screen) {
+        case Screen::Home: home_screen(); break;
+        case Screen::TakeSurvey: take_survey_screen(); break;
+        case Screen::Surveys: surveys_screen(); break;
+        case Screen::TasteSessions: taste_sessions_screen(); break;
+    }
+    touch_scroll();
+    ImGui::EndChild();
+    restore_dialog();
+    about_dialog();
+    ImGui::End();
+    toasts();
+    if (inbox.dragging_files) drop_overlay();
+    ImGui::PopFont();
+
+    platform::set_text_input_active(io.WantTextInput);
+    FrameRequest request;
+    for (const Toast& t : app.toasts)
+        if (t.expires > 0) {
+            const double in = t.expires - platform::now_seconds();
+            if (request.wake_in_seconds < 0 || in < request.wake_in_seconds) request.wake_in_seconds = std::max(0.0, in);
+        }
+    return request;
+}
+
+bool app_widget_rect(const char* id, float out[4]) {
+    ImVec4 r;
+    if (!find_test_rect(id, r)) return false;
+    out[0] = r.x, out[1] = r.y, out[2] = r.z, out[3] = r.w;
+    return true;
+}

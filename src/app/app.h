@@ -1,0 +1,15 @@
+// app.h — the Loupe app as the platform layer sees it: start, draw a frame, say what it needs.
+#pragma once
+
+struct FrameRequest {
+    bool animating = false;         // draw the next frame too (work in progress, animation)
+    double wake_in_seconds = -1.0;  // >= 0: draw a frame after this long even with no input
+};
+
+void app_init();
+void app_set_pixel_ratio(float pixel_ratio);  // rebuilds fonts and sizes; the renderer re-uploads the atlas
+FrameRequest app_frame();
+
+// Test-only query: the rectangle (framebuffer pixels: x, y, w, h) a widget with this id had in
+// the last frame. End-to-end tests use it to find where to click; the clicks themselves are real.
+bool app_widget_rect(const char* id, float out[4]);

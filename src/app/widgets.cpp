@@ -1,0 +1,166 @@
+// widgets.cpp — buttons, cards and the test-only widget rectangle registry.
+#include "widgets.h"
+
+#include <map>
+#include <string>
+
+#include "imgui_internal.h"
+#include "theme.h"
+
+extern float g_pixel_ratio;
+extern Fonts g_fonts;
+
+float px(float logical) { return logical * g_pixel_ratio; }
+
+// ---- test rectangles --------------------------------------------------------------------------
+namespace {
+std::map<std::string, ImVec4> rects_this_frame, rects_last_frame;
+}
+
+void test_rect(const char* id) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    // Only what is actually visible counts: clipped or scrolled-away widgets cannot be clicked.
+    const ImRect clip = GImGui->CurrentWindow->ClipRect;
+    if (!clip.Overlaps(ImRect(min, max))) return;
+    rects_this_frame[id] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+}
+void clear_test_rects() {
+    rects_last_frame.swap(rects_this_frame);
+    rects_this_frame.clear();
+}
+bool find_test_rect(const char* id, ImVec4& out) {
+    auto it = rects_last_frame.find(id);
+    if (it == rects_last_frame.end()) return false;
+    out = it->second;
+    return true;
+}
+
+// ---- buttons ----------------------------------------------------------------------------------
+void draw_focus_ring(ImVec2 min, ImVec2 max, float rounding) {
+    ImGuiContext& g = *GImGui;
+    if (g.NavId != g.LastItemData.ID || g.NavDisableHighlight) return;
+    const float pad = px(3);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad),
+                                        palette().accent, rounding + pad, 0, px(2));
+}
+
+static bool styled_button(const char* label, const char* test_id, ImVec2 size, ImU32 bg, ImU32 bg_hover,
+                          ImU32 text, ImU32 border) {
+    ImGui::PushStyleColor(ImGuiCol_Button, bg);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg_hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, bg_hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, text);
+    ImGui::PushStyleColor(ImGuiCol_Border, border);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(16), px(10)));
+    const bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(5);
+    test_rect(test_id);
+    return pressed;
+}
+
+bool primary_button(const char* label, const char* test_id, ImVec2 size) {
+    const Palette& p = palette();
+    ImVec4 hover = ImGui::ColorConvertU32ToFloat4(p.accent);
+    hover.x *= 0.88f, hover.y *= 0.88f, hover.z *= 0.88f;
+    return styled_button(label, test_id, size, p.accent, ImGui::ColorConvertFloat4ToU32(hover), p.accent_text, p.accent);
+}
+
+bool secondary_button(const char* label, const char* test_id, ImVec2 size) {
+    const Palette& p = palette();
+    return styled_button(label, test_id, size, p.surface, p.surface_hover, p.text, p.border);
+}
+
+bool link_button(const char* label, const char* test_id) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.overlay);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.overlay);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(8), px(6)));
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(4);
+    test_rect(test_id);
+    return pressed;
+}
+
+void text_wrapped_colored(ImU32 color, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+// ---- cards ------------------------------------------------------------------------------------
+namespace {
+
+// Small line icons drawn with the draw list, so no icon font has to be downloaded.
+void draw_card_icon(ImDrawList* dl, ImVec2 c, float s, int icon, ImU32 col) {
+    const float w = px(2);
+    switch (icon) {
+        case 0:  // a checklist: taking a survey
+            for (int i = 0; i < 3; ++i) {
+                const float y = c.y - s * 0.5f + i * s * 0.5f;
+                dl->AddCircle(ImVec2(c.x - s * 0.55f, y), s * 0.12f, col, 12, w);
+                dl->AddLine(ImVec2(c.x - s * 0.3f, y), ImVec2(c.x + s * 0.7f, y), col, w);
+            }
+            break;
+        case 1:  // a bar chart: surveys and results
+            for (int i = 0; i < 3; ++i) {
+                const float h = s * (0.5f + 0.45f * ((i * 2 + 1) % 3));
+                const float x = c.x - s * 0.6f + i * s * 0.5f;
+                dl->AddRectFilled(ImVec2(x, c.y + s * 0.7f - h), ImVec2(x + s * 0.32f, c.y + s * 0.7f), col, px(2));
+            }
+            break;
+        default:  // a loupe: taste sessions
+            dl->AddCircle(ImVec2(c.x - s * 0.12f, c.y - s * 0.12f), s * 0.45f, col, 24, w);
+            dl->AddLine(ImVec2(c.x + s * 0.22f, c.y + s * 0.22f), ImVec2(c.x + s * 0.65f, c.y + s * 0.65f), col, w * 1.6f);
+            break;
+    }
+}
+
+constexpr float kCardPadding = 22;
+constexpr float kIconBox = 44;
+
+}  // namespace
+
+float nav_card_height(const char* body, float width) {
+    const float inner = width - 2 * px(kCardPadding);
+    ImGui::PushFont(g_fonts.body);
+    const float body_h = ImGui::CalcTextSize(body, nullptr, false, inner).y;
+    const float line = ImGui::GetTextLineHeight();
+    ImGui::PopFont();
+    return px(kCardPadding) * 2 + px(kIconBox) + px(16) + g_fonts.heading->FontSize + px(8) + body_h + px(18) + line;
+}
+
+bool nav_card(const char* test_id, const char* title, const char* body, const char* action, float width,
+              float height, int icon) {
+    const Palette& p = palette();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, height);
+    const bool pressed = ImGui::InvisibleButton(test_id, size);
+    const bool hovered = ImGui::IsItemHovered();
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    test_rect(test_id);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = px(14);
+    dl->AddRectFilled(ImVec2(pos.x, pos.y + px(2)), ImVec2(max.x, max.y + px(2)), IM_COL32(0, 0, 0, 14), rounding);
+    dl->AddRectFilled(pos, max, hovered ? p.surface_hover : p.surface, rounding);
+    dl->AddRect(pos, max, hovered ? p.accent : p.border, rounding, 0, px(1));
+    draw_focus_ring(pos, max, rounding);
+
+    const float pad = px(kCardPadding);
+    ImVec2 cur(pos.x + pad, pos.y + pad);
+    dl->AddRectFilled(cur, ImVec2(cur.x + px(kIconBox), cur.y + px(kIconBox)), p.overlay, px(10));
+    draw_card_icon(dl, ImVec2(cur.x + px(kIconBox) / 2, cur.y + px(kIconBox) / 2), px(18), icon, p.accent);
+    cur.y += px(kIconBox) + px(16);
+    dl->AddText(g_fonts.heading, g_fonts.heading->FontSize, cur, p.text, title);
+    cur.y += g_fonts.heading->FontSize + px(8);
+    const float inner = width - 2 * pad;
+    dl->AddText(g_fonts.body, g_fonts.body->FontSize, cur, p.muted, body, nullptr, inner);
+    const ImVec2 action_size = g_fonts.body->CalcTextSizeA(g_fonts.body->FontSize, FLT_MAX, 0, action);
+    dl->AddText(g_fonts.body, g_fonts.body->FontSize, ImVec2(pos.x + pad, max.y - pad - action_size.y), p.accent, action);
+    return pressed;
+}

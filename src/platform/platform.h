@@ -1,0 +1,64 @@
+// platform.h — what the app may ask of the machine it runs on.
+//
+// Implemented twice: platform_web.cpp (browser: IndexedDB, downloads, file picker, clipboard,
+// URL fragment, on-screen keyboard) and platform_desktop.cpp (files under the user's data
+// folder, SDL clipboard and drops). Things the platform tells the app arrive in Inbox, which
+// the app reads once per frame, the way Dear ImGui reads its IO.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace platform {
+
+// ---- Durable storage: small named files that survive reloads and restarts --------------------
+// The browser keeps them in IndexedDB, loaded before the app starts and persisted within half a
+// second of a change and whenever the page is hidden. Names are plain ("settings.bin").
+bool storage_read(const std::string& name, std::vector<std::uint8_t>& out);
+bool storage_write(const std::string& name, std::span<const std::uint8_t> bytes);  // atomic
+bool storage_remove(const std::string& name);
+std::vector<std::string> storage_list();
+// Empty when storage works; otherwise why not (e.g. the browser blocks IndexedDB).
+std::string storage_problem();
+
+// ---- Files in and out ------------------------------------------------------------------------
+// Saves bytes under a file name (the browser downloads them; the desktop writes them to the
+// Downloads folder). Returns where it went, for the message the user sees.
+std::string download(const std::string& file_name, std::span<const std::uint8_t> bytes, const char* mime_type);
+
+// Asks the user to choose files (accept: e.g. ".loupe"). Results arrive later in Inbox::files.
+// Files larger than max_bytes are never read: they arrive with an error instead.
+void choose_files(const char* accept, bool multiple, std::size_t max_bytes);
+
+struct OpenedFile {
+    std::string name;
+    std::vector<std::uint8_t> bytes;
+    std::string error;  // non-empty when the file could not be read (too large, unreadable)
+};
+
+// ---- Where the app was opened from ------------------------------------------------------------
+std::string url_fragment();                          // without the '#'
+void set_url_fragment(const std::string& fragment);  // adds a history entry, so Back works
+
+// ---- Clipboard, text input, look ----------------------------------------------------------------
+void clipboard_copy(const std::string& text);
+// Raises the on-screen keyboard on touch devices while a text field is active.
+void set_text_input_active(bool active);
+bool prefers_dark_theme();
+
+// ---- What happened since the last frame ---------------------------------------------------------
+struct Inbox {
+    std::vector<OpenedFile> files;  // chosen with choose_files or dropped on the page
+    bool fragment_changed = false;  // Back/Forward, or the user edited the URL
+    bool theme_preference_changed = false;
+    bool dragging_files = false;    // files are being dragged over the page right now
+    std::size_t max_drop_bytes = 256u << 20;
+};
+Inbox& inbox();
+
+// ---- Frames -------------------------------------------------------------------------------------
+void wake();           // something arrived: draw a few frames
+double now_seconds();  // monotonic
+
+}  // namespace platform

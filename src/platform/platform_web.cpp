@@ -1,0 +1,312 @@
+// platform_web.cpp — the browser side of platform.h, as EM_JS glue.
+//
+// Storage is Emscripten's IDBFS mounted at /loupe (web/pre.js loads it before main() and
+// provides the debounced persistence). Files, clipboard, URL and the on-screen keyboard are a
+// few lines of JavaScript each; results come back through the exported loupe_* functions.
+#include <SDL.h>
+#include <dirent.h>
+#include <emscripten.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "app/app.h"
+#include "loop.h"
+#include "platform.h"
+
+namespace {
+
+const std::string kRoot = "/loupe/";
+std::string clipboard;  // the last text the page saw being copied or pasted
+platform::Inbox the_inbox;
+
+}  // namespace
+
+// ---- JavaScript ----------------------------------------------------------------------------------
+EM_JS(void, js_persist_soon, (), { Module.loupeStorage.persistSoon(); });
+EM_JS(char*, js_storage_problem, (), {
+    return Module.loupeStorage.problem ? stringToNewUTF8(Module.loupeStorage.problem) : 0;
+});
+
+EM_JS(void, js_download, (const char* name, const unsigned char* data, int size, const char* mime), {
+    const blob = new Blob([HEAPU8.slice(data, data + size)], {type: UTF8ToString(mime)});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+});
+
+EM_JS(void, js_choose_files, (const char* accept, int multiple, double max_bytes), {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(accept);
+    input.multiple = !!multiple;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+        Module.loupeFiles.deliver(input.files, max_bytes);
+        input.remove();
+    });
+    document.body.appendChild(input);
+    input.click();
+});
+
+EM_JS(char*, js_url_fragment, (), { return stringToNewUTF8(decodeURIComponent(location.hash.replace(/^#/, ""))); });
+EM_JS(void, js_set_url_fragment, (const char* fragment), {
+    const f = UTF8ToString(fragment);
+    const url = location.pathname + location.search + (f ? "#" + f : "");
+    if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
+});
+
+EM_JS(void, js_clipboard_copy, (const char* text), {
+    const s = UTF8ToString(text);
+    const fallback = () => {
+        const t = document.createElement('textarea');
+        t.value = s;
+        document.body.appendChild(t);
+        t.select();
+        try { document.execCommand('copy'); } catch (e) {}
+        t.remove();
+        Module.canvas.focus();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(fallback);
+    else fallback();
+});
+
+EM_JS(void, js_set_text_input, (int active), { Module.loupeKeyboard.setActive(!!active); });
+EM_JS(int, js_prefers_dark, (), { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
+EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
+
+// Listeners that feed the inbox: drops, paste, history, theme, the phone keyboard.
+EM_JS(void, js_install_listeners, (), {
+    const call = (name, ...args) => Module['_' + name](...args);
+    const withString = (s, f) => {
+        const n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+        stringToUTF8(s, p, n);
+        f(p);
+        _free(p);
+    };
+    Module.loupeFiles = {
+        deliver(files, maxBytes) {
+            for (const file of files) {
+                if (file.size > maxBytes) {
+                    const mb = (x) => (x / 1048576).toFixed(x < 10485760 ? 1 : 0) + ' MB';
+                    withString(file.name, (n) => withString(
+                        'this file is ' + mb(file.size) + ', larger than Loupe can open (' + mb(maxBytes) + ').',
+                        (m) => call('loupe_file_failed', n, m)));
+                    continue;
+                }
+                file.arrayBuffer().then((buffer) => {
+                    const bytes = new Uint8Array(buffer);
+                    const p = _malloc(Math.max(1, bytes.length));
+                    HEAPU8.set(bytes, p);
+                    withString(file.name, (n) => call('loupe_file_opened', n, p, bytes.length));
+                    _free(p);
+                }, (err) => withString(file.name, (n) => withString('it could not be read (' + err + ').',
+                                                                    (m) => call('loupe_file_failed', n, m))));
+            }
+        },
+    };
+    let dragDepth = 0;
+    const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+    document.addEventListener('dragenter', (e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        if (dragDepth++ === 0) call('loupe_dragging', 1);
+    });
+    document.addEventListener('dragover', (e) => { if (hasFiles(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } });
+    document.addEventListener('dragleave', (e) => {
+        if (!hasFiles(e)) return;
+        if (--dragDepth <= 0) { dragDepth = 0; call('loupe_dragging', 0); }
+    });
+    document.addEventListener('drop', (e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        dragDepth = 0;
+        call('loupe_dragging', 0);
+        Module.loupeFiles.deliver(e.dataTransfer.files, call('loupe_max_drop_bytes'));
+    });
+    document.addEventListener('paste', (e) => {
+        const text = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
+        withString(text, (p) => call('loupe_clipboard_seen', p));
+    });
+    document.addEventListener('copy', () => {});
+    window.addEventListener('popstate', () => call('loupe_fragment_changed'));
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => call('loupe_theme_changed'));
+
+    // Phones raise no keyboard for a canvas: while a text field is active, focus a hidden
+    // textarea (only after a touch; a physical keyboard already reaches the canvas) and forward
+    // what is typed. Special keys are forwarded as key presses; their events stop here so the
+    // canvas's own keyboard handling does not see them twice.
+    const area = document.getElementById('keyboard-proxy');
+    let lastPointerWasTouch = false;
+    Module.canvas.addEventListener('pointerdown', (e) => {
+        lastPointerWasTouch = e.pointerType === 'touch';
+        if (!lastPointerWasTouch) Module.canvas.focus();
+    });
+    const keys = {Backspace: 42, Enter: 40, Tab: 43, Escape: 41, ArrowLeft: 80, ArrowRight: 79, ArrowUp: 82,
+                  ArrowDown: 81, Delete: 76, Home: 74, End: 77};
+    area.addEventListener('keydown', (e) => {
+        e.stopPropagation();
+        if (e.key in keys) { e.preventDefault(); call('loupe_key_press', keys[e.key]); }
+    });
+    area.addEventListener('keyup', (e) => e.stopPropagation());
+    area.addEventListener('keypress', (e) => e.stopPropagation());
+    area.addEventListener('input', (e) => {
+        if (e.inputType === 'deleteContentBackward') call('loupe_key_press', keys.Backspace);
+        else if (area.value) withString(area.value, (p) => call('loupe_text_typed', p));
+        area.value = "";
+    });
+    Module.loupeKeyboard = {
+        setActive(active) {
+            if (active && lastPointerWasTouch && document.activeElement !== area) area.focus({preventScroll: true});
+            if (!active && document.activeElement === area) area.blur();
+        },
+    };
+});
+
+// ---- Called from JavaScript ------------------------------------------------------------------------
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void loupe_file_opened(const char* name, const unsigned char* data, int size) {
+    the_inbox.files.push_back({name, std::vector<std::uint8_t>(data, data + size), {}});
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_file_failed(const char* name, const char* why) {
+    the_inbox.files.push_back({name, {}, why});
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_dragging(int dragging) {
+    the_inbox.dragging_files = dragging != 0;
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE double loupe_max_drop_bytes() { return static_cast<double>(the_inbox.max_drop_bytes); }
+EMSCRIPTEN_KEEPALIVE void loupe_clipboard_seen(const char* text) { clipboard = text; }
+EMSCRIPTEN_KEEPALIVE void loupe_fragment_changed() {
+    the_inbox.fragment_changed = true;
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_theme_changed() {
+    the_inbox.theme_preference_changed = true;
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_text_typed(const char* text) {
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    std::snprintf(e.text.text, sizeof e.text.text, "%s", text);
+    SDL_PushEvent(&e);
+}
+EMSCRIPTEN_KEEPALIVE void loupe_key_press(int scancode) {
+    SDL_Event e{};
+    e.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
+    e.type = SDL_KEYDOWN;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    SDL_PushEvent(&e);
+}
+
+// Test-only queries used by the end-to-end tests.
+EMSCRIPTEN_KEEPALIVE double loupe_frames_drawn() { return static_cast<double>(loop_frames_drawn()); }
+// The widget's rectangle in CSS pixels (x, y, w, h), or null when it was not visible last frame.
+EMSCRIPTEN_KEEPALIVE const float* loupe_widget_rect(const char* id) {
+    static float rect[4];
+    if (!app_widget_rect(id, rect)) return nullptr;
+    for (float& v : rect) v /= loop_pixel_ratio();
+    return rect;
+}
+
+}  // extern "C"
+
+// ---- platform.h -------------------------------------------------------------------------------------
+namespace platform {
+
+bool storage_read(const std::string& name, std::vector<std::uint8_t>& out) {
+    FILE* f = std::fopen((kRoot + name).c_str(), "rb");
+    if (!f) return false;
+    out.clear();
+    unsigned char buffer[65536];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out.insert(out.end(), buffer, buffer + n);
+    std::fclose(f);
+    return true;
+}
+
+bool storage_write(const std::string& name, std::span<const std::uint8_t> bytes) {
+    const std::string path = kRoot + name, temp = path + ".partial";
+    FILE* f = std::fopen(temp.c_str(), "wb");
+    if (!f) return false;
+    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    if (std::fclose(f) != 0 || !written || std::rename(temp.c_str(), path.c_str()) != 0) {
+        std::remove(temp.c_str());
+        return false;
+    }
+    js_persist_soon();
+    return true;
+}
+
+bool storage_remove(const std::string& name) {
+    const bool removed = std::remove((kRoot + name).c_str()) == 0;
+    if (removed) js_persist_soon();
+    return removed;
+}
+
+std::vector<std::string> storage_list() {
+    std::vector<std::string> names;
+    if (DIR* dir = opendir(kRoot.c_str())) {
+        while (dirent* entry = readdir(dir)) {
+            const std::string name = entry->d_name;
+            if (name != "." && name != ".." && !name.ends_with(".partial")) names.push_back(name);
+        }
+        closedir(dir);
+    }
+    return names;
+}
+
+std::string storage_problem() {
+    char* problem = js_storage_problem();
+    if (!problem) return {};
+    std::string text = problem;
+    std::free(problem);
+    return text;
+}
+
+std::string download(const std::string& file_name, std::span<const std::uint8_t> bytes, const char* mime_type) {
+    js_download(file_name.c_str(), bytes.data(), static_cast<int>(bytes.size()), mime_type);
+    return file_name + " (in your downloads)";
+}
+
+void choose_files(const char* accept, bool multiple, std::size_t max_bytes) {
+    js_choose_files(accept, multiple ? 1 : 0, static_cast<double>(max_bytes));
+}
+
+std::string url_fragment() {
+    char* f = js_url_fragment();
+    std::string text = f;
+    std::free(f);
+    return text;
+}
+
+void set_url_fragment(const std::string& fragment) { js_set_url_fragment(fragment.c_str()); }
+void clipboard_copy(const std::string& text) {
+    clipboard = text;
+    js_clipboard_copy(text.c_str());
+}
+void set_text_input_active(bool active) {
+    static bool was_active = false;
+    if (active != was_active) js_set_text_input(active ? 1 : 0);
+    was_active = active;
+}
+bool prefers_dark_theme() { return js_prefers_dark() != 0; }
+Inbox& inbox() { return the_inbox; }
+double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+}  // namespace platform
+
+// ---- loop.h -----------------------------------------------------------------------------------------
+void platform_init(SDL_Window*) { js_install_listeners(); }
+void platform_first_frame_drawn() { js_first_frame(); }
+void platform_handle_event(const void*) {}
+const char* platform_clipboard_text() { return clipboard.c_str(); }
