@@ -29,6 +29,7 @@ public:
     explicit ByteOutputArchive(std::vector<std::uint8_t>& out)
         : OutputArchive<ByteOutputArchive, cereal::AllowEmptyClassElision>(this), out_(out) {}
     void saveBinary(const void* data, std::size_t size) {
+        if (size == 0) return;
         const auto* p = static_cast<const std::uint8_t*>(data);
         out_.insert(out_.end(), p, p + size);
     }
@@ -42,6 +43,7 @@ public:
     explicit BoundedInputArchive(std::span<const std::uint8_t> in)
         : InputArchive<BoundedInputArchive, cereal::AllowEmptyClassElision>(this), in_(in) {}
     void loadBinary(void* data, std::size_t size) {
+        if (size == 0) return;  // an empty vector's data() may be null, and memcpy(null, ..., 0) is UB
         if (size > remaining()) throw cereal::Exception("the data ends too early");
         std::memcpy(data, in_.data() + pos_, size);
         pos_ += size;
