@@ -88,9 +88,11 @@ if(EMSCRIPTEN)
   set_target_properties(imgui_demo_baseline PROPERTIES OUTPUT_NAME demo
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/baseline")
   target_link_options(imgui_demo_baseline PRIVATE ${LOUPE_WEB_LINK_FLAGS})
-  add_custom_command(TARGET imgui_demo_baseline POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/bench/load/baseline/index.html"
-            "${CMAKE_BINARY_DIR}/baseline/index.html")
+  foreach(f index.html start.js demo.css)
+    add_custom_command(TARGET imgui_demo_baseline POST_BUILD
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/bench/load/baseline/${f}"
+              "${CMAKE_BINARY_DIR}/baseline/${f}")
+  endforeach()
 else()
   add_executable(loupe_desktop ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/platform_desktop.cpp)
   target_link_libraries(loupe_desktop PRIVATE loupe_core imgui loupe_assets SDL2::SDL2 OpenGL::GL)

@@ -129,41 +129,55 @@ EM_JS(void, js_install_listeners, (), {
         call('loupe_dragging', 0);
         Module.loupeFiles.deliver(e.dataTransfer.files, call('loupe_max_drop_bytes'));
     });
-    document.addEventListener('paste', (e) => {
-        const text = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
-        withString(text, (p) => call('loupe_clipboard_seen', p));
-    });
-    document.addEventListener('copy', () => {});
     window.addEventListener('popstate', () => call('loupe_fragment_changed'));
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => call('loupe_theme_changed'));
 
-    // Phones raise no keyboard for a canvas: while a text field is active, focus a hidden
-    // textarea (only after a touch; a physical keyboard already reaches the canvas) and forward
-    // what is typed. Special keys are forwarded as key presses; their events stop here so the
-    // canvas's own keyboard handling does not see them twice.
+    // While an ImGui text field is active, a hidden textarea holds the keyboard focus: phones
+    // raise their keyboard only for a real text element, and browsers paste only into one.
+    // Typed text arrives through its input events; editing keys and shortcuts are forwarded
+    // with their modifiers; a paste fills the clipboard that ImGui's own Ctrl+V then reads.
     const area = document.getElementById('keyboard-proxy');
-    let lastPointerWasTouch = false;
-    Module.canvas.addEventListener('pointerdown', (e) => {
-        lastPointerWasTouch = e.pointerType === 'touch';
-        if (!lastPointerWasTouch) Module.canvas.focus();
-    });
     const keys = {Backspace: 42, Enter: 40, Tab: 43, Escape: 41, ArrowLeft: 80, ArrowRight: 79, ArrowUp: 82,
-                  ArrowDown: 81, Delete: 76, Home: 74, End: 77};
+                  ArrowDown: 81, Delete: 76, Home: 74, End: 77, PageUp: 75, PageDown: 78};
+    const shortcuts = {a: 4, c: 6, v: 25, x: 27, y: 28, z: 29};
+    let pasteByShortcut = false;
+    const modifiers = (e) => (e.shiftKey ? 1 : 0) | (e.ctrlKey ? 0x40 : 0) | (e.altKey ? 0x100 : 0) | (e.metaKey ? 0x400 : 0);
+    Module.canvas.addEventListener('mousedown', (e) => {
+        if (document.activeElement === area) e.preventDefault();  // clicking inside the field keeps the focus
+    });
+    Module.canvas.addEventListener('pointerdown', () => {
+        if (document.activeElement !== area) Module.canvas.focus();
+    });
     area.addEventListener('keydown', (e) => {
         e.stopPropagation();
-        if (e.key in keys) { e.preventDefault(); call('loupe_key_press', keys[e.key]); }
+        const shortcut = (e.ctrlKey || e.metaKey) ? shortcuts[e.key.toLowerCase()] : undefined;
+        const code = keys[e.key] || shortcut;
+        if (!code) return;                               // printable: arrives as input
+        if (shortcut === shortcuts.v) {
+            pasteByShortcut = true;  // ImGui pastes on the key; the paste event just brings the text
+            setTimeout(() => { pasteByShortcut = false; }, 0);
+        } else {
+            e.preventDefault();
+        }
+        call('loupe_key_press', code, modifiers(e));
     });
     area.addEventListener('keyup', (e) => e.stopPropagation());
-    area.addEventListener('keypress', (e) => e.stopPropagation());
+    area.addEventListener('paste', (e) => {
+        e.preventDefault();
+        const text = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
+        withString(text, (p) => call('loupe_clipboard_seen', p));
+        if (!pasteByShortcut) withString(text, (p) => call('loupe_text_typed', p));  // a phone's or menu's paste
+        pasteByShortcut = false;
+    });
     area.addEventListener('input', (e) => {
-        if (e.inputType === 'deleteContentBackward') call('loupe_key_press', keys.Backspace);
+        if (e.inputType === 'deleteContentBackward') call('loupe_key_press', keys.Backspace, 0);
         else if (area.value) withString(area.value, (p) => call('loupe_text_typed', p));
         area.value = "";
     });
     Module.loupeKeyboard = {
         setActive(active) {
-            if (active && lastPointerWasTouch && document.activeElement !== area) area.focus({preventScroll: true});
-            if (!active && document.activeElement === area) area.blur();
+            if (active && document.activeElement !== area) area.focus({preventScroll: true});
+            if (!active && document.activeElement === area) Module.canvas.focus();
         },
     };
 });
@@ -199,9 +213,10 @@ EMSCRIPTEN_KEEPALIVE void loupe_text_typed(const char* text) {
     std::snprintf(e.text.text, sizeof e.text.text, "%s", text);
     SDL_PushEvent(&e);
 }
-EMSCRIPTEN_KEEPALIVE void loupe_key_press(int scancode) {
+EMSCRIPTEN_KEEPALIVE void loupe_key_press(int scancode, int modifiers) {
     SDL_Event e{};
     e.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
+    e.key.keysym.mod = static_cast<Uint16>(modifiers);
     e.type = SDL_KEYDOWN;
     SDL_PushEvent(&e);
     e.type = SDL_KEYUP;

@@ -64,9 +64,9 @@ void setup_key_map() {
     for (const auto& m : map) io.KeyMap[m.key] = m.code;
 }
 
-void update_modifiers() {
+// From the event, not SDL's current state: by the time a queued Ctrl+C is applied, Ctrl may be up.
+void update_modifiers(Uint16 mods) {
     ImGuiIO& io = ImGui::GetIO();
-    const SDL_Keymod mods = SDL_GetModState();
     io.KeyShift = (mods & KMOD_SHIFT) != 0;
     io.KeyCtrl = (mods & KMOD_CTRL) != 0;
     io.KeyAlt = (mods & KMOD_ALT) != 0;
@@ -108,7 +108,7 @@ bool feed_input() {
                 if (!down && pressed_key[code]) return true;
                 io.KeysDown[code] = down;
                 pressed_key[code] = down;
-                update_modifiers();
+                update_modifiers(e.key.keysym.mod);
                 break;
             }
             case SDL_TEXTINPUT:

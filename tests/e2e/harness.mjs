@@ -117,3 +117,29 @@ export async function pixels(page) {
 }
 
 export const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+
+// A finger dragged from one point to another (real touch events through the DevTools protocol).
+export async function swipe(page, from, to, steps = 8) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (p) => [{x: p.x, y: p.y, id: 1}];
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: point(from)});
+  for (let i = 1; i <= steps; ++i) {
+    const t = i / steps;
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove', touchPoints: point({x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t})});
+    await page.waitForTimeout(30);
+  }
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+  await cdp.detach();
+  await settle(page, 150);
+}
+
+// Opens the app in a fresh page of `context` and waits until it has drawn and settled.
+export async function openApp(context, origin, hash = '') {
+  const page = await context.newPage();
+  const log = watch(page);
+  await page.goto(`${origin}/${hash}`);
+  await waitForFirstFrame(page);
+  await settle(page);
+  return {page, log};
+}
