@@ -661,7 +661,8 @@ FrameRequest app_frame() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     top_bar();
-    ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    // NavFlattened: arrow keys move between the top bar and the page as one surface.
+    ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     switch (app.screen) {
         case Screen::Home: home_screen(); break;
         case Screen::TakeSurvey: take_survey_screen(); break;

@@ -167,6 +167,10 @@ void draw_frame(double now) {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = static_cast<float>(std::clamp(now - loop.last_time, 1e-4, 0.1));
     loop.last_time = now;
+    // On the web, Enter presses the focused button (ImGui 1.86 only maps Space to "activate").
+    // Cleared by ImGui at the end of each frame.
+    if (!io.WantTextInput && (io.KeysDown[SDL_SCANCODE_RETURN] || io.KeysDown[SDL_SCANCODE_KP_ENTER]))
+        io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
 
     ImGui::NewFrame();
     const FrameRequest request = app_frame();

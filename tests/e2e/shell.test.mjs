@@ -218,3 +218,24 @@ test('a foreign or damaged file dropped on the page is explained and changes not
   assert.equal(await background(page), before, 'the stored theme must survive a bad import');
   await context.close();
 });
+
+test('the keyboard alone reaches every screen', async () => {
+  const context = await browser.newContext(desktop);
+  const {page} = await openApp(context, origin);
+  // Arrow keys move the focus ring through the page; Enter presses the focused item.
+  const opened = new Set();
+  for (let i = 0; i < 12 && opened.size < 3; ++i) {
+    await page.keyboard.press(i === 0 ? 'ArrowDown' : 'ArrowRight');
+    await settle(page, 100);
+    await page.keyboard.press('Enter');
+    await settle(page, 150);
+    const hash = new URL(page.url()).hash;
+    if (hash) {
+      opened.add(hash);
+      await page.goBack();
+      await settle(page, 150);
+    }
+  }
+  assert.deepEqual([...opened].sort(), ['#/surveys', '#/take', '#/taste']);
+  await context.close();
+});
