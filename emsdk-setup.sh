@@ -59,7 +59,7 @@ install_debian_packages() {
   say "installing Debian packages: $missing"
   sudo_if_needed apt-get update -qq
   # shellcheck disable=SC2086
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 }
 
 install_official_emsdk() {

@@ -323,20 +323,17 @@ void top_bar() {
 
     ImGui::SetNextWindowPos(ImVec2(at.x + button, at.y + button + px(6)), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(6), px(6)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(6), px(2)));
     if (ImGui::BeginPopup("menu")) {
-        auto item = [](const char* label, const char* id) {
-            const bool chosen = ImGui::Selectable(label, false, 0, ImVec2(px(230), px(34)));
-            test_rect(id);
-            return chosen;
-        };
-        if (item("Back up workspace", "menu/backup")) back_up_workspace();
-        if (item("Restore from a backup…", "menu/restore"))
+        const float w = px(250);
+        if (menu_item("Back up workspace", "menu/backup", w)) back_up_workspace();
+        if (menu_item("Restore from a backup…", "menu/restore", w))
             platform::choose_files(".loupe", false, loupe::kMaxBackupBytes);
         ImGui::Separator();
-        if (item("About Loupe", "menu/about")) app.about_open = true;
+        if (menu_item("About Loupe", "menu/about", w)) app.about_open = true;
         ImGui::EndPopup();
     }
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
     ImGui::SetCursorPos(ImVec2(0, height));
 }
 
@@ -550,10 +547,11 @@ void restore_dialog() {
     modal_frame_begin("Restore backup", app.restore.open);
     if (ImGui::BeginPopupModal("Restore backup", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) {
         heading(g_fonts.heading, "Restore this backup?", "restore/title");
+        const std::size_t n = app.restore.backup.files.size();
+        const std::string holds = n == 0 ? "is empty" : n == 1 ? "holds 1 stored item" : "holds " + std::to_string(n) + " stored items";
         const std::string what = app.restore.file_name + " was made on " +
-                                 loupe::iso_date(app.restore.backup.created_unix_seconds) + " and holds " +
-                                 std::to_string(app.restore.backup.files.size()) +
-                                 " stored item(s). Restoring replaces everything Loupe keeps in this browser.";
+                                 loupe::iso_date(app.restore.backup.created_unix_seconds) + " and " + holds +
+                                 ". Restoring replaces everything Loupe keeps in this browser.";
         text_wrapped_colored(palette().muted, what.c_str());
         ImGui::Dummy(ImVec2(0, px(8)));
         if (primary_button("Restore", "restore/confirm")) {
@@ -578,7 +576,10 @@ void about_dialog() {
         text_wrapped_colored(palette().muted,
             "Private MaxDiff surveys and monthly taste sessions, entirely in your browser. Nothing you type "
             "leaves this device unless you send a file or a code yourself.");
-        const std::string stored = std::to_string(platform::storage_list().size()) + " item(s) kept in this browser.";
+        const std::size_t n = platform::storage_list().size();
+        const std::string stored = n == 0 ? "Nothing is kept in this browser yet."
+                                 : n == 1 ? "1 item is kept in this browser."
+                                          : std::to_string(n) + " items are kept in this browser.";
         ImGui::TextWrapped("%s", stored.c_str());
         ImGui::Dummy(ImVec2(0, px(8)));
         if (primary_button("Close", "about/close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {

@@ -86,6 +86,18 @@ bool link_button(const char* label, const char* test_id) {
     return pressed;
 }
 
+bool menu_item(const char* label, const char* test_id, float width) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, px(38));
+    ImGui::PushID(test_id);
+    const bool chosen = ImGui::Selectable("##item", false, 0, size);
+    ImGui::PopID();
+    test_rect(test_id);
+    const float y = pos.y + (size.y - ImGui::GetTextLineHeight()) / 2;
+    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + px(12), y), palette().text, label);
+    return chosen;
+}
+
 void text_wrapped_colored(ImU32 color, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextWrapped("%s", text);

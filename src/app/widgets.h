@@ -12,6 +12,7 @@ bool find_test_rect(const char* id, ImVec4& out);
 bool primary_button(const char* label, const char* test_id, ImVec2 size = ImVec2(0, 0));
 bool secondary_button(const char* label, const char* test_id, ImVec2 size = ImVec2(0, 0));
 bool link_button(const char* label, const char* test_id);  // text-only, accent coloured
+bool menu_item(const char* label, const char* test_id, float width);  // a row of a popup menu
 void text_wrapped_colored(ImU32 color, const char* text);
 void draw_focus_ring(ImVec2 min, ImVec2 max, float rounding);  // when keyboard navigation is on it
 
