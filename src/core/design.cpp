@@ -8,7 +8,13 @@
 //   - swap the order of two screens of one version (only changes repeats).
 //   objective = kPooledWeight * pair counts outside their band, over all versions
 //             + kWithinWeight * the same within each version
-//             + kRepeatWeight * items shown on two screens in a row
+//             + repeat weight * items shown on two screens in a row
+// No item on two screens in a row is a rule, pair balance the aim within it. The search first
+// ranks repeats below pairs, then reorders each version's screens (which changes no pair count)
+// to take the repeats out. If some remain, a second search ranks repeats above every pair and
+// wins if it has fewer. The exception: a balanced incomplete block design (every pair equally
+// often) is kept even with repeats, which it often forces (any two screens of a symmetric one
+// share an item).
 // A pair count's band is the two integers around its mean; counts inside it cost nothing and
 // outside it cost the squared distance. All counts inside their band is exactly the
 // sqrt(f(1-f)) optimum, or a balanced incomplete block design when one exists. A free plateau
@@ -25,9 +31,10 @@
 namespace loupe {
 namespace {
 
-constexpr long long kPooledWeight = 16;   // pairs over all versions matter most,
-constexpr long long kRepeatWeight = 12;   // then no item on two screens in a row,
-constexpr long long kWithinWeight = 1;   // then pairs within each version.
+constexpr long long kRepeatsFirstWeight = 1024;  // no item on two screens in a row,
+constexpr long long kPooledWeight = 16;          // then pairs over all versions,
+constexpr long long kRepeatsAfterPairsWeight = 12;  // (when looking for a block design)
+constexpr long long kWithinWeight = 1;           // then pairs within each version.
 constexpr long long kStepsPerScreen = 3000;  // search budget, per screen of the whole design
 constexpr long long kMinSteps = 300'000;     // small designs can afford many restarts
 constexpr long long kMaxSteps = 1'500'000;   // about 0.3 s natively
@@ -88,8 +95,9 @@ struct Band {
 
 class Generator {
 public:
-    Generator(int item_count, const DesignParams& p)
-        : K(item_count), k(p.items_per_set), S(p.sets_per_version), V(p.versions), rng_(p.seed),
+    Generator(int item_count, const DesignParams& p, long long repeat_weight)
+        : K(item_count), k(p.items_per_set), S(p.sets_per_version), V(p.versions), repeat_weight_(repeat_weight),
+          rng_(p.seed),
           pooled_band_(k * (k - 1LL) / 2 * S * V, K * (K - 1LL) / 2),
           within_band_(k * (k - 1LL) / 2 * S, K * (K - 1LL) / 2) {}
 
@@ -103,6 +111,7 @@ public:
             if (best < 0 || found < best) best = found, best_sets = sets_;
         } while (best > 0 && steps_left > 0 && S > 1);
         sets_ = best_sets;
+        order_screens();
         balance_places();
         Design design;
         design.item_count = K;
@@ -113,6 +122,7 @@ public:
 
 private:
     const int K, k, S, V;
+    const long long repeat_weight_;
     Rng rng_;
     const Band pooled_band_, within_band_;
     std::vector<std::vector<Set>> sets_;
@@ -202,7 +212,7 @@ private:
                 for (int v = 0; v < V; ++v) sum += kWithinWeight * within_band_.cost(within(v, a, b));
             }
         for (int v = 0; v < V; ++v)
-            for (int s = 0; s + 1 < S; ++s) sum += kRepeatWeight * repeats_between(v, s);
+            for (int s = 0; s + 1 < S; ++s) sum += repeat_weight_ * repeats_between(v, s);
         return sum;
     }
 
@@ -217,7 +227,7 @@ private:
             if (x != a && !contains(two, x)) delta += pair_cost(v, a, x, -1) + pair_cost(v, b, x, +1);
         for (int y : two)
             if (y != b && !contains(one, y)) delta += pair_cost(v, b, y, -1) + pair_cost(v, a, y, +1);
-        delta += kRepeatWeight * (repeats_around(v, s2, a, s1) - repeats_around(v, s1, a, s2) +
+        delta += repeat_weight_ * (repeats_around(v, s2, a, s1) - repeats_around(v, s1, a, s2) +
                                   repeats_around(v, s1, b, s2) - repeats_around(v, s2, b, s1));
         return true;
     }
@@ -245,7 +255,7 @@ private:
         std::swap(sets_[v][s1], sets_[v][s2]);
         const int after = repeats_touching();
         std::swap(sets_[v][s1], sets_[v][s2]);
-        return kRepeatWeight * (after - before);
+        return repeat_weight_ * (after - before);
     }
 
     // Improves the current design until the objective reaches 0, the budget runs out or the
@@ -271,6 +281,28 @@ private:
             if (delta < 0) stalled = 0;
         }
         return current;
+    }
+
+    // Reorders each version's screens to leave as few items as possible on two screens in a row.
+    // Order changes no pair count. Reversing a stretch of screens (2-opt) changes only its two
+    // ends, so each step is cheap and the search reaches orders that single swaps cannot.
+    void order_screens() {
+        if (S < 3) return;
+        for (auto& version : sets_) {
+            long long current = 0;
+            for (int s = 0; s + 1 < S; ++s) current += overlap(version[s], version[s + 1]);
+            const long long steps = std::clamp(kStepsPerScreen * S, kMinSteps / 10, kMaxSteps / 10);
+            for (long long step = 0; step < steps && current > 0; ++step) {
+                int i = rng_.below(S), j = rng_.below(S);
+                if (i > j) std::swap(i, j);
+                if (j - i < 1) continue;
+                auto edge = [&](int a, int b) { return a < 0 || b >= S ? 0 : overlap(version[a], version[b]); };
+                const long long delta = edge(i - 1, j) + edge(i, j + 1) - edge(i - 1, i) - edge(j, j + 1);
+                if (delta > 0) continue;
+                std::reverse(version.begin() + i, version.begin() + j + 1);
+                current += delta;
+            }
+        }
     }
 
     // Evens out how often each item sits in each place (pooled over versions) by swapping
@@ -322,7 +354,14 @@ std::string design_problem(int item_count, const DesignParams& p) {
 
 Result<Design> make_design(int item_count, const DesignParams& params) {
     if (std::string problem = design_problem(item_count, params); !problem.empty()) return failure<Design>(problem);
-    return Generator(item_count, params).run();
+    const long long pair_slots = params.items_per_set * (params.items_per_set - 1LL) / 2 * params.sets_per_version *
+                                 params.versions;
+    const bool block_possible = item_count > 2 && pair_slots % (item_count * (item_count - 1LL) / 2) == 0;
+    Design pairs_first = Generator(item_count, params, kRepeatsAfterPairsWeight).run();
+    const DesignReport report = report_design(pairs_first);
+    if (report.consecutive_repeats == 0 || (block_possible && report.pair_sd == 0)) return pairs_first;
+    Design repeats_first = Generator(item_count, params, kRepeatsFirstWeight).run();
+    return report_design(repeats_first).consecutive_repeats < report.consecutive_repeats ? repeats_first : pairs_first;
 }
 
 DesignReport report_design(const Design& design) {

@@ -168,3 +168,18 @@ TEST(Design, ProposalFollowsTheRules) {
     for (int items = kMinItems; items <= kMaxItems; ++items)
         EXPECT_EQ(design_problem(items, propose_design(items, 1).params), "") << items;
 }
+
+// Where screens can follow each other without sharing an item (2k <= K) and no block design
+// is wanted, no item appears on two screens in a row. That rule comes before pair balance, which
+// it costs little with many items or versions and more when few items leave little choice.
+TEST(Design, NoItemOnTwoScreensInARowWhereAvoidable) {
+    for (auto [items, k, sets, versions, pair_slack] :
+         {std::tuple{12, 4, 9, 1, 0.25}, {10, 4, 8, 3, 0.3}, {8, 3, 8, 2, 0.0}, {12, 4, 9, 10, 0.0},
+          {16, 5, 10, 4, 0.1}, {30, 5, 18, 10, 0.1}, {20, 4, 15, 10, 0.0}}) {
+        const DesignParams p{std::uint8_t(k), std::uint16_t(sets), std::uint16_t(versions), 5};
+        const DesignReport r = report_design(design_or_die(items, p));
+        EXPECT_EQ(r.consecutive_repeats, 0) << items << " items, " << k << " per screen";
+        EXPECT_LE(r.pair_sd, r.pair_optimum_sd + pair_slack + 1e-9) << items << " items, " << k << " per screen";
+        EXPECT_TRUE(r.connected);
+    }
+}
