@@ -1,0 +1,397 @@
+// cli_test.cpp — the `loupe` executable, run as a user would: published data gives the published
+// results, simulated surveys chain through analyze, bad inputs are listed and the good ones still
+// analysed, and wrong command lines get exit status 2 with a pointer to --help.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/survey.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_text(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+struct Outcome {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+// Each test works in its own temporary folder, removed afterwards.
+class Cli : public ::testing::Test {
+protected:
+    fs::path dir;
+
+    void SetUp() override {
+        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+        dir = fs::temp_directory_path() /
+              ("loupe-cli-" + std::to_string(getpid()) + "-" + test->test_suite_name() + "-" + test->name());
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+    }
+    void TearDown() override { fs::remove_all(dir); }
+
+    fs::path at(const std::string& name) const { return dir / name; }
+
+    // Runs `loupe <args>` in the test's folder; arguments are passed to the shell as written.
+    Outcome loupe(const std::string& args) const {
+        const std::string command = "cd '" + dir.string() + "' && '" + LOUPE_EXECUTABLE + "' " + args + " >'" +
+                                    at("stdout").string() + "' 2>'" + at("stderr").string() + "'";
+        const int status = std::system(command.c_str());
+        Outcome run;
+        run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        run.out = read_text(at("stdout"));
+        run.err = read_text(at("stderr"));
+        return run;
+    }
+
+    // A simulated 8-item survey and its respondents: s.loupe, answers/response-NNNN.loupe, codes.txt.
+    void simulate(int respondents) const {
+        const Outcome run = loupe("simulate --items 8 --write-survey s.loupe --respondents " +
+                                  std::to_string(respondents) + " --out answers --codes codes.txt --seed 5");
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+    }
+
+    std::string code(int respondent) const {  // 1-based, as the files are numbered
+        std::istringstream lines(read_text(at("codes.txt")));
+        std::string line;
+        for (int n = 0; n < respondent; ++n) std::getline(lines, line);
+        return line;
+    }
+
+    static std::string response_name(int respondent) {
+        char name[32];
+        std::snprintf(name, sizeof name, "response-%04d.loupe", respondent);
+        return name;
+    }
+};
+
+rapidjson::Document parse_json(const std::string& text) {
+    rapidjson::Document doc;
+    doc.Parse(text.c_str());
+    EXPECT_FALSE(doc.HasParseError()) << text.substr(0, 400);
+    EXPECT_TRUE(doc.IsObject());
+    return doc;
+}
+
+const rapidjson::Value* find_item(const rapidjson::Document& doc, const std::string& name) {
+    for (const auto& item : doc["items"].GetArray())
+        if (name == item["name"].GetString()) return &item;
+    return nullptr;
+}
+
+// source -> status and reason, from "inputs".
+std::map<std::string, std::pair<std::string, std::string>> inputs_of(const rapidjson::Document& doc) {
+    std::map<std::string, std::pair<std::string, std::string>> inputs;
+    for (const auto& in : doc["inputs"].GetArray())
+        inputs[in["source"].GetString()] = {in["status"].GetString(), in["reason"].GetString()};
+    return inputs;
+}
+
+int count_status(const rapidjson::Document& doc, const std::string& status) {
+    int n = 0;
+    for (const auto& in : doc["inputs"].GetArray()) n += status == in["status"].GetString();
+    return n;
+}
+
+// ricebws1_reference.csv: item -> column -> value.
+std::map<std::string, std::map<std::string, double>> rice_reference() {
+    std::istringstream in(read_text(fs::path(LOUPE_DATASETS_DIR) / "ricebws1_reference.csv"));
+    auto split = [](const std::string& line) {
+        std::vector<std::string> fields;
+        std::stringstream s(line);
+        for (std::string f; std::getline(s, f, ',');) {
+            if (f.size() >= 2 && f.front() == '"') f = f.substr(1, f.size() - 2);
+            fields.push_back(f);
+        }
+        return fields;
+    };
+    std::string line;
+    std::getline(in, line);
+    const std::vector<std::string> columns = split(line);
+    std::map<std::string, std::map<std::string, double>> ref;
+    while (std::getline(in, line)) {
+        const std::vector<std::string> f = split(line);
+        for (std::size_t c = 1; c < f.size() && c < columns.size(); ++c) ref[f[0]][columns[c]] = std::stod(f[c]);
+    }
+    return ref;
+}
+
+const std::string kRice = "'" + std::string(LOUPE_DATASETS_DIR) + "/ricebws1_long.csv'";
+
+}  // namespace
+
+// ---- published data ------------------------------------------------------------------------------
+
+TEST_F(Cli, Ricebws1MatchesTheReference) {
+    const Outcome run = loupe("analyze " + kRice + " --json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const rapidjson::Document doc = parse_json(run.out);
+    EXPECT_EQ(doc["respondents"].GetInt(), 90);
+    EXPECT_EQ(doc["tasks"].GetInt(), 630);
+    EXPECT_NEAR(doc["mnl"]["loglik"].GetDouble(), -1309.708, 1e-3);
+    EXPECT_FALSE(doc.HasMember("hb"));
+
+    const auto ref = rice_reference();
+    ASSERT_EQ(doc["items"].Size(), ref.size());
+    const rapidjson::Value* milling = find_item(doc, "Milling_date");
+    ASSERT_NE(milling, nullptr);
+    const double milling_utility = (*milling)["mnl"]["utility"].GetDouble();
+    for (const auto& [name, r] : ref) {
+        const rapidjson::Value* item = find_item(doc, name);
+        ASSERT_NE(item, nullptr) << name;
+        EXPECT_EQ((*item)["shown"].GetInt(), 360) << name;
+        EXPECT_EQ((*item)["best"].GetInt(), r.at("B")) << name;
+        EXPECT_EQ((*item)["worst"].GetInt(), r.at("W")) << name;
+        EXPECT_EQ((*item)["bw"].GetInt(), r.at("BW")) << name;
+        EXPECT_NEAR((*item)["standardised"].GetDouble(), r.at("mean.stdBW"), 1e-12) << name;
+        EXPECT_NEAR((*item)["mnl"]["utility"].GetDouble() - milling_utility, r.at("sequential_coef"), 1e-4) << name;
+        EXPECT_GT((*item)["mnl"]["se"].GetDouble(), 0.05) << name;
+        EXPECT_LT((*item)["mnl"]["se"].GetDouble(), 0.15) << name;
+        EXPECT_FALSE(item->HasMember("hb"));
+    }
+}
+
+TEST_F(Cli, Ricebws1TableListsTheBestFirst) {
+    const Outcome run = loupe("analyze " + kRice);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(contains(run.out, "90 respondents")) << run.out;
+    EXPECT_TRUE(contains(run.out, "log-likelihood -1309.708")) << run.out;
+    std::size_t last = run.out.find("Item ");
+    ASSERT_NE(last, std::string::npos) << run.out;
+    for (const char* item :
+         {"Safety", "Price", "Taste", "Place_of_origin", "Variety", "Milling_date", "Washfree_rice"}) {
+        const std::size_t at = run.out.find(std::string("\n") + item + " ", last);
+        ASSERT_NE(at, std::string::npos) << item << " missing or out of order:\n" << run.out;
+        last = at;
+    }
+}
+
+// ---- simulated surveys, chained ------------------------------------------------------------------
+
+TEST_F(Cli, BadInputsAreListedAndTheGoodOnesAnalysed) {
+    simulate(35);
+    fs::create_directories(at("in"));
+    for (int n = 1; n <= 30; ++n) fs::copy_file(at("answers") / response_name(n), at("in") / response_name(n));
+    fs::copy_file(at("answers") / response_name(1), at("in") / "second-copy.loupe");
+    const std::string whole = read_text(at("answers") / response_name(35));
+    write_text(at("in") / "truncated.loupe", whole.substr(0, whole.size() / 2));
+    ASSERT_EQ(loupe("simulate --items 8 --seed 6 --write-survey other.loupe --respondents 1 --out other").exit_code, 0);
+    fs::copy_file(at("other") / response_name(1), at("in") / "theirs.loupe");
+
+    // An e-mail thread: two codes, a quoted reply repeating the first, one split over two lines
+    // by a mail client, and one with a typo.
+    std::string typo = code(34);
+    typo[20] = typo[20] == 'A' ? 'B' : 'A';
+    write_text(at("thread.txt"), "Subject: survey answers\n\nHi, mine is " + code(31) + "\nand Bob's: " + code(32) +
+                                     "\n\n> On Monday you wrote:\n> " + code(31) + "\n\nCarol:\n" +
+                                     code(33).substr(0, 30) + "\n" + code(33).substr(30) + "\nDan: " + typo + "\n");
+
+    const Outcome json_run = loupe("analyze s.loupe in thread.txt --json");
+    ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
+    const rapidjson::Document doc = parse_json(json_run.out);
+    EXPECT_EQ(doc["respondents"].GetInt(), 33);  // 30 files and 3 codes
+    EXPECT_EQ(doc["tasks"].GetInt(), 33 * 6);
+    EXPECT_STREQ(doc["survey"]["source"].GetString(), "s.loupe");
+    EXPECT_EQ(count_status(doc, "accepted"), 33);
+    EXPECT_EQ(count_status(doc, "duplicate"), 2);
+    EXPECT_EQ(count_status(doc, "damaged"), 2);
+    EXPECT_EQ(count_status(doc, "other survey"), 1);
+    auto inputs = inputs_of(doc);
+    EXPECT_EQ(inputs["s.loupe"].first, "survey");
+    EXPECT_EQ(inputs["in/truncated.loupe"].first, "damaged");
+    EXPECT_TRUE(contains(inputs["in/truncated.loupe"].second, "cut short")) << inputs["in/truncated.loupe"].second;
+    EXPECT_EQ(inputs["in/theirs.loupe"].first, "other survey");
+    EXPECT_EQ(inputs["in/second-copy.loupe"].first, "duplicate");
+    EXPECT_EQ(inputs["thread.txt, code 3 (line 7)"].first, "duplicate");
+    EXPECT_EQ(inputs["thread.txt, code 4 (line 10)"].first, "accepted");
+    EXPECT_EQ(inputs["thread.txt, code 5 (line 12)"].first, "damaged");
+    EXPECT_TRUE(contains(inputs["thread.txt, code 5 (line 12)"].second, "typo"));
+    // True utilities fall from Item 1 to Item 8.
+    EXPECT_GT((*find_item(doc, "Item 1"))["mnl"]["utility"].GetDouble(),
+              (*find_item(doc, "Item 8"))["mnl"]["utility"].GetDouble());
+
+    const Outcome table_run = loupe("analyze s.loupe in thread.txt");
+    ASSERT_EQ(table_run.exit_code, 0) << table_run.err;
+    EXPECT_TRUE(contains(table_run.out, "33 accepted, 2 duplicate, 1 other survey, 2 damaged")) << table_run.out;
+    EXPECT_TRUE(contains(table_run.out, "in/truncated.loupe: this response file is cut short")) << table_run.out;
+    EXPECT_TRUE(contains(table_run.out, "in/theirs.loupe: this response is for a different survey.")) << table_run.out;
+    EXPECT_TRUE(contains(table_run.out, "33 respondents")) << table_run.out;
+}
+
+TEST_F(Cli, HierarchicalBayesScoresSumTo100) {
+    simulate(30);
+    const Outcome run = loupe("analyze s.loupe answers --hb --iterations 1000 --seed 3 --json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const rapidjson::Document doc = parse_json(run.out);
+    EXPECT_EQ(doc["respondents"].GetInt(), 30);
+    EXPECT_EQ(doc["hb"]["burn_in"].GetInt(), 500);
+    EXPECT_EQ(doc["hb"]["draws"].GetInt(), 100);
+    EXPECT_EQ(doc["hb"]["thin"].GetInt(), 5);
+    EXPECT_EQ(doc["hb"]["seed"].GetInt(), 3);
+    double sum = 0;
+    for (const auto& item : doc["items"].GetArray()) {
+        const auto& hb = item["hb"];
+        const double score = hb["probability_score"].GetDouble();
+        sum += score;
+        EXPECT_LE(hb["ci_low"].GetDouble(), score);
+        EXPECT_GE(hb["ci_high"].GetDouble(), score);
+    }
+    EXPECT_NEAR(sum, 100, 1e-6);
+    EXPECT_GT((*find_item(doc, "Item 1"))["hb"]["probability_score"].GetDouble(),
+              (*find_item(doc, "Item 8"))["hb"]["probability_score"].GetDouble());
+    // The same seed gives the same estimates.
+    EXPECT_EQ(loupe("analyze s.loupe answers --hb --iterations 1000 --seed 3 --json").out, run.out);
+
+    const Outcome table = loupe("analyze s.loupe answers --hb --iterations 1000 --seed 3");
+    EXPECT_TRUE(contains(table.out, "95% interval")) << table.out;
+    EXPECT_TRUE(contains(table.out, "500 burn-in, 100 draws kept (one every 5 iterations)")) << table.out;
+}
+
+TEST_F(Cli, SurveyMayComeAsALinkOrJsonAndAnswersAsACsv) {
+    simulate(12);
+    const std::string bytes = read_text(at("s.loupe"));
+    auto survey = loupe::read_survey_file(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+    ASSERT_TRUE(survey) << survey.error();
+    const std::string link = loupe::survey_link(*survey, "https://example.com/loupe/");
+    std::string wrapped = link;
+    for (std::size_t at = 60; at < wrapped.size(); at += 61) wrapped.insert(at, "\n");  // by a mail client
+    write_text(at("link.txt"), wrapped + "\n");
+    write_text(at("survey.json"), loupe::survey_to_json(*survey));
+
+    for (const char* survey_file : {"link.txt", "survey.json"}) {
+        const Outcome run = loupe(std::string("analyze --survey ") + survey_file + " answers codes.txt --json");
+        ASSERT_EQ(run.exit_code, 0) << survey_file << ": " << run.err;
+        const rapidjson::Document doc = parse_json(run.out);
+        EXPECT_EQ(doc["respondents"].GetInt(), 12) << survey_file;
+        EXPECT_EQ(count_status(doc, "duplicate"), 12) << survey_file;  // the codes repeat the files
+    }
+
+    // A reply quoting the invitation brings its own survey.
+    write_text(at("reply.txt"), "Re: our survey\n\n> Please answer at " + link + " (two minutes)\n\nDone: " + code(1) +
+                                    "\nAnd Bob's: " + code(2) + "\n");
+    const Outcome reply = loupe("analyze reply.txt --json");
+    ASSERT_EQ(reply.exit_code, 0) << reply.err;
+    const rapidjson::Document reply_doc = parse_json(reply.out);
+    EXPECT_EQ(reply_doc["respondents"].GetInt(), 2);
+    EXPECT_STREQ(reply_doc["survey"]["source"].GetString(), "reply.txt");
+
+    ASSERT_EQ(loupe("simulate --survey s.loupe --respondents 20 --csv choices.csv --seed 9").exit_code, 0);
+    const Outcome csv = loupe("analyze choices.csv --json");
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    const rapidjson::Document doc = parse_json(csv.out);
+    EXPECT_EQ(doc["respondents"].GetInt(), 20);
+    EXPECT_TRUE(doc["survey"].IsNull());
+    EXPECT_EQ(doc["items"].Size(), 8u);
+
+    // A table joins the survey's responses; respondents it repeats (Loupe labels them with their
+    // ids, and the same seed simulates the same respondents) count once.
+    ASSERT_EQ(loupe("simulate --survey s.loupe --respondents 12 --csv same.csv --seed 5").exit_code, 0);
+    const Outcome joined = loupe("analyze s.loupe answers choices.csv same.csv --json");
+    ASSERT_EQ(joined.exit_code, 0) << joined.err;
+    const rapidjson::Document joined_doc = parse_json(joined.out);
+    EXPECT_EQ(joined_doc["respondents"].GetInt(), 12 + 20);
+    EXPECT_EQ(count_status(joined_doc, "duplicate"), 12);
+}
+
+TEST_F(Cli, NothingUsableExitsWithOne) {
+    simulate(1);
+    const std::string whole = read_text(at("answers") / response_name(1));
+    write_text(at("cut.loupe"), whole.substr(0, 20));
+    write_text(at("notes.txt"), "Remember to send the survey on Monday.\n");
+    write_text(at("huge.bin"), "");
+    fs::resize_file(at("huge.bin"), (64u << 20) + 1);  // sparse: costs no disk
+
+    const Outcome run = loupe("analyze s.loupe cut.loupe notes.txt huge.bin");
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_TRUE(contains(run.out, "cut.loupe: this response file is cut short")) << run.out;
+    EXPECT_TRUE(contains(run.out, "notes.txt: this is not a Loupe file")) << run.out;
+    EXPECT_TRUE(contains(run.out, "huge.bin: it is larger than 64 MiB")) << run.out;
+    EXPECT_TRUE(contains(run.err, "nothing could be analysed")) << run.err;
+
+    const Outcome without_survey = loupe("analyze answers");
+    EXPECT_EQ(without_survey.exit_code, 1);
+    EXPECT_TRUE(contains(without_survey.out, "can only be read with their survey")) << without_survey.out;
+}
+
+// ---- design --------------------------------------------------------------------------------------
+
+TEST_F(Cli, DesignReportsItsBalanceAndEveryScreen) {
+    const Outcome run = loupe("design --items 12 --versions 3 --json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const rapidjson::Document doc = parse_json(run.out);
+    EXPECT_EQ(doc["params"]["items_per_set"].GetInt(), 4);
+    EXPECT_EQ(doc["params"]["sets_per_version"].GetInt(), 9);
+    EXPECT_TRUE(doc["report"]["connected"].GetBool());
+    EXPECT_TRUE(contains(doc["summary"].GetString(), "sees every item 3 times"));
+    ASSERT_EQ(doc["versions"].Size(), 3u);
+    for (const auto& version : doc["versions"].GetArray()) {
+        ASSERT_EQ(version.Size(), 9u);
+        for (const auto& screen : version.GetArray()) {
+            ASSERT_EQ(screen.Size(), 4u);
+            for (const auto& item : screen.GetArray()) EXPECT_TRUE(item.GetInt() >= 1 && item.GetInt() <= 12);
+        }
+    }
+
+    const Outcome text = loupe("design --items 12 --per-set 3 --versions 1");
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_TRUE(contains(text.out, "Each person answers 12 screens of 3 items")) << text.out;
+    EXPECT_TRUE(contains(text.out, "screen 12:")) << text.out;
+}
+
+// ---- usage errors --------------------------------------------------------------------------------
+
+TEST_F(Cli, WrongCommandLinesExitWithTwoAndSayWhy) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"", "say what to do"},
+        {"frobnicate", "unknown command 'frobnicate'"},
+        {"analyze", "name the files to analyse"},
+        {"analyze x.csv --frobnicate", "unknown option --frobnicate"},
+        {"analyze x.csv --iterations 100", "add --hb"},
+        {"analyze x.csv --hb --iterations lots", "--iterations must be a whole number"},
+        {"analyze x.csv --survey", "--survey needs a value"},
+        {"design", "--items"},
+        {"design --items 1", "--items must be a whole number from 2 to 200"},
+        {"design --items 10 extra", "unexpected argument 'extra'"},
+        {"simulate --items 8 --survey s.loupe --csv c.csv --respondents 3", "either --survey FILE or --items K"},
+        {"simulate --items 8 --respondents 3", "say where the answers go"},
+        {"simulate --items 8 --out answers --respondents 3", "--write-survey"},
+    };
+    for (const auto& [args, message] : cases) {
+        const Outcome run = loupe(args);
+        EXPECT_EQ(run.exit_code, 2) << "loupe " << args;
+        EXPECT_TRUE(contains(run.err, message)) << "loupe " << args << ":\n" << run.err;
+        EXPECT_TRUE(contains(run.err, "loupe --help")) << "loupe " << args << ":\n" << run.err;
+    }
+
+    ASSERT_EQ(loupe("simulate --items 8 --write-survey a.loupe --seed 1").exit_code, 0);
+    ASSERT_EQ(loupe("simulate --items 8 --write-survey b.loupe --seed 2").exit_code, 0);
+    const Outcome two = loupe("analyze a.loupe b.loupe");
+    EXPECT_EQ(two.exit_code, 2);
+    EXPECT_TRUE(contains(two.err, "2 different surveys")) << two.err;
+    EXPECT_TRUE(contains(two.err, "--survey FILE")) << two.err;
+
+    const Outcome help = loupe("--help");
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_TRUE(contains(help.out, "loupe analyze FILE...")) << help.out;
+    EXPECT_TRUE(contains(help.out, "--iterations N")) << help.out;
+    EXPECT_EQ(loupe("analyze --help").out, help.out);
+}
