@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "core/survey.h"
+#include "datasets.h"
 
 namespace fs = std::filesystem;
 
@@ -110,29 +111,6 @@ int count_status(const rapidjson::Document& doc, const std::string& status) {
     int n = 0;
     for (const auto& in : doc["inputs"].GetArray()) n += status == in["status"].GetString();
     return n;
-}
-
-// ricebws1_reference.csv: item -> column -> value.
-std::map<std::string, std::map<std::string, double>> rice_reference() {
-    std::istringstream in(read_text(fs::path(LOUPE_DATASETS_DIR) / "ricebws1_reference.csv"));
-    auto split = [](const std::string& line) {
-        std::vector<std::string> fields;
-        std::stringstream s(line);
-        for (std::string f; std::getline(s, f, ',');) {
-            if (f.size() >= 2 && f.front() == '"') f = f.substr(1, f.size() - 2);
-            fields.push_back(f);
-        }
-        return fields;
-    };
-    std::string line;
-    std::getline(in, line);
-    const std::vector<std::string> columns = split(line);
-    std::map<std::string, std::map<std::string, double>> ref;
-    while (std::getline(in, line)) {
-        const std::vector<std::string> f = split(line);
-        for (std::size_t c = 1; c < f.size() && c < columns.size(); ++c) ref[f[0]][columns[c]] = std::stod(f[c]);
-    }
-    return ref;
 }
 
 const std::string kRice = "'" + std::string(LOUPE_DATASETS_DIR) + "/ricebws1_long.csv'";

@@ -5,17 +5,11 @@
 #include <sstream>
 
 #include "core/choices.h"
+#include "datasets.h"
 
 using namespace loupe;
 
 namespace {
-
-std::string read_dataset(const char* name) {
-    std::ifstream in(std::string(LOUPE_DATASETS_DIR) + "/" + name, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::string error_of(std::string_view csv) {
     Result<ChoiceData> r = read_long_csv(csv);

@@ -8,42 +8,13 @@
 #include <sstream>
 
 #include "core/choices.h"
+#include "datasets.h"
 #include "core/counts.h"
 #include "core/mnl.h"
 
 using namespace loupe;
 
 namespace {
-
-std::string read_dataset(const char* name) {
-    std::ifstream in(std::string(LOUPE_DATASETS_DIR) + "/" + name, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// ricebws1_reference.csv: item name -> column name -> value.
-std::map<std::string, std::map<std::string, double>> read_reference() {
-    std::istringstream in(read_dataset("ricebws1_reference.csv"));
-    auto split = [](const std::string& line) {
-        std::vector<std::string> fields;
-        std::stringstream s(line);
-        for (std::string f; std::getline(s, f, ',');) {
-            if (f.size() >= 2 && f.front() == '"') f = f.substr(1, f.size() - 2);
-            fields.push_back(f);
-        }
-        return fields;
-    };
-    std::string line;
-    std::getline(in, line);
-    const std::vector<std::string> columns = split(line);
-    std::map<std::string, std::map<std::string, double>> ref;
-    while (std::getline(in, line)) {
-        const std::vector<std::string> f = split(line);
-        for (std::size_t c = 1; c < f.size() && c < columns.size(); ++c) ref[f[0]][columns[c]] = std::stod(f[c]);
-    }
-    return ref;
-}
 
 int index_of(const ChoiceData& data, const std::string& item) {
     for (int i = 0; i < static_cast<int>(data.items.size()); ++i)
@@ -61,7 +32,7 @@ ChoiceData ricebws1() {
 
 TEST(Counts, MatchSupportBwsOnRicebws1) {
     const ChoiceData data = ricebws1();
-    const auto ref = read_reference();
+    const auto ref = rice_reference();
     ASSERT_EQ(ref.size(), data.items.size());
     Result<std::vector<ItemCounts>> counts = count_choices(data);
     ASSERT_TRUE(counts) << counts.error();
@@ -94,7 +65,7 @@ TEST(Counts, NeverChosenWorstGetsAFiniteRatio) {
 
 TEST(Mnl, MatchesClogitSequentialOnRicebws1) {
     const ChoiceData data = ricebws1();
-    const auto ref = read_reference();
+    const auto ref = rice_reference();
     Result<MnlResult> fit = fit_mnl(data);
     ASSERT_TRUE(fit) << fit.error();
     EXPECT_TRUE(fit->converged);
