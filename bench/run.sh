@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# bench/run.sh — the MaxDiff engine's benchmarks, run on demand (never part of ./test.sh):
+#   HB time per iteration: R's bayesm vs Loupe native vs Loupe wasm under node, same data;
+#   decoding + validating 100,000 response files, and finding + reading 100,000 response codes.
+# Builds the benchmarks with the project's presets (build/native, build/web), installs R and
+# bayesm (Debian packages) when missing, and ends with a table of medians and ratios.
+# See bench/README.md. Takes a few minutes; CPU times, so a busy machine skews them less.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+./emsdk-setup.sh
+export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"  # emcc's optimizer needs Debian's acorn
+runs=3             # each measurement is taken this many times; the table shows medians
+hb_iterations=1000 # per Loupe run (R runs are 10x slower per iteration: 300 each)
+out=bench/out
+mkdir -p "$out"
+say() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! Rscript -e 'library(bayesm)' >/dev/null 2>&1; then
+  say "installing R and bayesm (Debian packages r-base-core, r-cran-bayesm)"
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    r-base-core r-cran-bayesm >/dev/null
+fi
+
+say "building (presets native and web)"
+cmake --preset native >/dev/null
+cmake --build --preset native --target bench_hb bench_decode -j"$(nproc)" >/dev/null
+cmake --preset web >/dev/null
+cmake --build --preset web --target bench_hb bench_decode -j"$(nproc)" >/dev/null
+native() { "build/native/$1" "${@:2}"; }
+wasm() { node --no-experimental-fetch "build/web/$1.js" "${@:2}"; }
+
+# Every measurement line starts with its number. `keep` logs it and shows it on stderr;
+# `median` takes the middle of such numbers.
+keep() { tee -a "$out/log.txt" /dev/stderr; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+: >"$out/log.txt"
+
+say "simulating the answers: $out/choices.csv, read by Loupe and R alike"
+data=$(native bench_hb simulate "$out/choices.csv")
+
+# Loupe's HB in rounds, each running every configuration once, so a burst of other work on the
+# machine hits all of them alike; then the median ms per iteration of each configuration.
+rm -f "$out"/hb-*.txt
+for ((i = 1; i <= runs; i++)); do
+  for config in native:0 wasm:0 native:200 wasm:200; do
+    target=${config%:*} random=${config#*:}
+    say "Loupe $target, $random random respondents (round $i of $runs)"
+    "$target" bench_hb "$out/choices.csv" "$hb_iterations" "$random" | keep >>"$out/hb-$target-$random.txt"
+  done
+done
+hb() { median <"$out/hb-$1-$2.txt"; }
+native0=$(hb native 0)
+wasm0=$(hb wasm 0)
+native200=$(hb native 200)
+wasm200=$(hb wasm 200)
+
+say "R bayesm: start-up (not timed, often 20-40 s), then $runs runs of 300 iterations"
+r_line=$(Rscript bench/hb/bayesm.R "$out/choices.csv" 300 "$runs" | keep)
+r_ms=${r_line%% *}
+versions=$(echo "$r_line" | grep -o 'R [0-9.]*, bayesm [0-9.-]*')
+
+say "decoding 100,000 response files and codes (native, then wasm; $runs runs each in-process)"
+decode_native=$(native bench_decode 100000 | keep)
+decode_wasm=$(wasm bench_decode 100000 | keep)
+line() { sed -n "$1p" <<<"$2" | cut -d' ' -f1; }  # the seconds of line $1
+
+awk -v data="$data" -v versions="$versions" -v r="$r_ms" -v n0="$native0" -v w0="$wasm0" \
+    -v n200="$native200" -v w200="$wasm200" \
+    -v fn="$(line 1 "$decode_native")" -v fw="$(line 1 "$decode_wasm")" \
+    -v cn="$(line 2 "$decode_native")" -v cw="$(line 2 "$decode_wasm")" '
+  function verdict(ok) { return ok ? "ok" : "MISSED" }
+  BEGIN {
+    printf "\nHB, %s, per iteration (CPU time, medians; %s):\n", data, versions
+    printf "  R bayesm %.1f ms | Loupe native %.2f ms (%.1fx faster; target >= 5x: %s) | Loupe wasm %.2f ms (%.2fx native; target <= 2x: %s)\n",
+           r, n0, r / n0, verdict(r / n0 >= 5), w0, w0 / n0, verdict(w0 / n0 <= 2)
+    printf "  as the app runs it, with 200 random respondents for the RLH cut-off: native %.2f ms | wasm %.2f ms (%.2fx native)\n",
+           n200, w200, w200 / n200
+    printf "decode+validate 100,000 response files: %.2f s native (target < 2 s: %s; %.0f files/s) | %.2f s wasm\n",
+           fn, verdict(fn < 2), 100000 / fn, fw
+    printf "find+read 100,000 response codes in one text: %.2f s native | %.2f s wasm\n", cn, cw
+  }'
+say "details: $out/log.txt"
