@@ -63,6 +63,14 @@ template <class T>
 std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& ar, T& t) {
     ar.loadBinary(std::addressof(t), sizeof(t));
 }
+// A bool is one byte that must be 0 or 1: any other value read into a bool is undefined
+// behaviour, and in a file it can only mean damage.
+inline void CEREAL_LOAD_FUNCTION_NAME(BoundedInputArchive& ar, bool& b) {
+    std::uint8_t byte = 0;
+    ar.loadBinary(&byte, 1);
+    if (byte > 1) throw cereal::Exception("a yes/no value in the data is neither");
+    b = byte == 1;
+}
 template <class Archive, class T>
 CEREAL_ARCHIVE_RESTRICT(BoundedInputArchive, ByteOutputArchive)
 CEREAL_SERIALIZE_FUNCTION_NAME(Archive& ar, cereal::NameValuePair<T>& t) { ar(t.value); }

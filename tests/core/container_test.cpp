@@ -79,3 +79,19 @@ TEST(BoundedArchive, RoundTripsAndRefusesLyingLengths) {
     extra.push_back(0);
     EXPECT_FALSE(from_bytes<Sample>(extra));
 }
+
+struct Flagged {
+    bool flag = false;
+    template <class Archive>
+    void serialize(Archive& ar, std::uint32_t) { ar(flag); }
+};
+
+TEST(BoundedArchive, ABoolMustBeZeroOrOne) {
+    EXPECT_TRUE(from_bytes<Flagged>(to_bytes(Flagged{true}))->flag);
+    EXPECT_FALSE(from_bytes<Flagged>(to_bytes(Flagged{false}))->flag);
+    auto bytes = to_bytes(Flagged{true});
+    bytes.back() = 23;  // the flag, after cereal's class version
+    auto bad = from_bytes<Flagged>(bytes);
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().find("yes/no"), std::string::npos);
+}
