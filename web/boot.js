@@ -14,19 +14,21 @@
     text.textContent = message;
   };
 
-  if (typeof WebAssembly !== 'object') {
-    fail('Loupe needs a browser with WebAssembly. Please open this page in a current Chrome, Edge, Firefox or Safari.');
-    return;
-  }
-  if (!document.createElement('canvas').getContext('webgl2')) {
-    fail('Loupe needs WebGL2 to draw, and this browser has it turned off or does not support it. ' +
-         'Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration in the browser settings.');
-    return;
-  }
+  const noWebGL2 = 'Loupe needs WebGL2 to draw, and this browser has it turned off or does not support it. ' +
+    'Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration in the browser settings.';
+  // Checked without creating a context (that alone costs tens of milliseconds); if the browser
+  // has WebGL2 but refuses a context, the app reports it through onStartFailure.
+  const missing = typeof WebAssembly !== 'object'
+    ? 'Loupe needs a browser with WebAssembly. Please open this page in a current Chrome, Edge, Firefox or Safari.'
+    : typeof WebGL2RenderingContext === 'undefined' ? noWebGL2 : '';
 
   // Streams loupe.wasm through a counter so the bar shows real progress, then compiles it
   // while it is still arriving.
   const instantiateWasm = (imports, done) => {
+    if (missing) {  // loupe.js is already on its way (index.html); it must not start
+      fail(missing);
+      return {};
+    }
     fetch('loupe.wasm').then((response) => {
       if (!response.ok) throw new Error('the server answered ' + response.status);
       const total = Number(response.headers.get('Content-Length')) || 0;
@@ -63,15 +65,15 @@
       loader.classList.add('done');
       canvas.focus();
     },
+    onStartFailure: (why) => fail(why.includes('WebGL') ? noWebGL2 : 'Loupe could not start: ' + why),
     onAbort(what) {
       fail('Loupe stopped because of an internal error (' + what + '). Reload the page; your saved work is safe.');
     },
     print: (s) => console.log(s),
     printErr: (s) => console.warn(s),
   };
-
-  const script = document.createElement('script');
-  script.src = 'loupe.js';
-  script.onerror = () => fail('Loupe could not load its program file. Check your connection and reload the page.');
-  document.body.appendChild(script);
+  addEventListener('error', (e) => {
+    if (e.target && e.target.src && e.target.src.endsWith('loupe.js'))
+      fail('Loupe could not load its program file. Check your connection and reload the page.');
+  }, true);
 })();

@@ -1,5 +1,6 @@
 // pre.js — runs inside loupe.js before main(): mounts browser storage (IndexedDB through
-// Emscripten's IDBFS) at /loupe and loads it before the app first reads anything.
+// Emscripten's IDBFS) at /loupe and loads it before the app first reads anything. It starts in
+// preInit, not preRun, so loading storage overlaps compiling the wasm instead of following it.
 // Changes are persisted within half a second, and at once when the page is hidden or left.
 Module.loupeStorage = {
   problem: '',
@@ -23,8 +24,8 @@ Module.loupeStorage = {
     });
   },
 };
-Module.preRun = Module.preRun || [];
-Module.preRun.push(() => {
+Module.preInit = Module.preInit || [];
+Module.preInit.push(() => {
   FS.mkdir('/loupe');
   try {
     FS.mount(IDBFS, {}, '/loupe');

@@ -43,7 +43,9 @@ Fonts load_fonts(float pixel_ratio) {
     Fonts fonts;
     fonts.body = add_font(font_inter_regular, font_inter_regular_size, 16.0f * pixel_ratio, text_ranges);
     fonts.heading = add_font(font_inter_semibold, font_inter_semibold_size, 19.0f * pixel_ratio, heading_ranges);
-    fonts.title = add_font(font_inter_semibold, font_inter_semibold_size, 30.0f * pixel_ratio, heading_ranges);
+    // The title size is the largest raster: screen titles are ASCII, so only that is drawn at it.
+    static const ImWchar title_ranges[] = {0x0020, 0x007E, 0x2019, 0x2019, 0};
+    fonts.title = add_font(font_inter_semibold, font_inter_semibold_size, 30.0f * pixel_ratio, title_ranges);
     atlas->Build();
     return fonts;
 }

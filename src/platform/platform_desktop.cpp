@@ -141,6 +141,7 @@ void platform_init(SDL_Window*) {
     if (const char* f = std::getenv("LOUPE_FRAGMENT")) fragment = f;
 }
 void platform_first_frame_drawn() {}
+void platform_start_failed(const char* why) { std::fprintf(stderr, "Loupe could not start: %s\n", why); }
 void platform_handle_event(const void* event) {
     const auto* e = static_cast<const SDL_Event*>(event);
     if (e->type == SDL_DROPFILE) {

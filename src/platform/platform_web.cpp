@@ -79,6 +79,10 @@ EM_JS(void, js_clipboard_copy, (const char* text), {
 EM_JS(void, js_set_text_input, (int active), { Module.loupeKeyboard.setActive(!!active); });
 EM_JS(int, js_prefers_dark, (), { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
 EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
+EM_JS(void, js_start_failed, (const char* why), {
+    console.error("Loupe could not start: " + UTF8ToString(why));
+    if (Module.onStartFailure) Module.onStartFailure(UTF8ToString(why));
+});
 
 // Listeners that feed the inbox: drops, paste, history, theme, the phone keyboard.
 EM_JS(void, js_install_listeners, (), {
@@ -323,5 +327,6 @@ double now_seconds() { return emscripten_get_now() / 1000.0; }
 // ---- loop.h -----------------------------------------------------------------------------------------
 void platform_init(SDL_Window*) { js_install_listeners(); }
 void platform_first_frame_drawn() { js_first_frame(); }
+void platform_start_failed(const char* why) { js_start_failed(why); }
 void platform_handle_event(const void*) {}
 const char* platform_clipboard_text() { return clipboard.c_str(); }

@@ -258,7 +258,7 @@ int main(int argc, char** argv) {
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
 #endif
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        std::fprintf(stderr, "Loupe could not start its window: %s\n", SDL_GetError());
+        platform_start_failed(SDL_GetError());
         return 1;
     }
 #ifdef __EMSCRIPTEN__
@@ -277,7 +277,7 @@ int main(int argc, char** argv) {
                                    SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     loop.gl = loop.window ? SDL_GL_CreateContext(loop.window) : nullptr;
     if (!loop.gl) {
-        std::fprintf(stderr, "Loupe needs WebGL2 / OpenGL 3.3: %s\n", SDL_GetError());
+        platform_start_failed((std::string("no WebGL2 / OpenGL 3.3 context: ") + SDL_GetError()).c_str());
         return 1;
     }
     SDL_GL_MakeCurrent(loop.window, loop.gl);
@@ -288,7 +288,7 @@ int main(int argc, char** argv) {
     setup_key_map();
     std::string error;
     if (!gl_renderer::init(error)) {
-        std::fprintf(stderr, "Loupe could not draw: %s\n", error.c_str());
+        platform_start_failed(error.c_str());
         return 1;
     }
     platform_init(loop.window);

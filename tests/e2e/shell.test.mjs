@@ -239,3 +239,21 @@ test('the keyboard alone reaches every screen', async () => {
   assert.deepEqual([...opened].sort(), ['#/surveys', '#/take', '#/taste']);
   await context.close();
 });
+
+test('a browser without WebGL2, or a failed download, gets a readable message instead of a blank page', async () => {
+  const context = await browser.newContext(desktop);
+  await context.addInitScript(() => { delete window.WebGL2RenderingContext; });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => document.getElementById('loader').classList.contains('failed'));
+  assert.match(await page.textContent('#loader-text'), /needs WebGL2/);
+  await context.close();
+
+  const offline = await browser.newContext(desktop);
+  const cut = await offline.newPage();
+  await cut.route('**/loupe.wasm', (route) => route.fulfill({status: 404, body: 'gone'}));
+  await cut.goto(`${origin}/`);
+  await cut.waitForFunction(() => document.getElementById('loader').classList.contains('failed'));
+  assert.match(await cut.textContent('#loader-text'), /could not load .*reload/);
+  await offline.close();
+});
