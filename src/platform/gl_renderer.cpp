@@ -88,8 +88,8 @@ void upload_font_atlas() {
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
     if (font_texture == 0) glGenTextures(1, &font_texture);
     glBindTexture(GL_TEXTURE_2D, font_texture);
-    // Glyphs are rasterised at the screen's pixel density and drawn 1:1, so nearest-free
-    // linear filtering never blurs them; it only matters for the rare non-integer position.
+    // Glyphs are rasterised at the screen's pixel density and drawn 1:1 on whole pixels, so
+    // linear filtering does not blur them; it only smooths shapes scaled or placed off-pixel.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
