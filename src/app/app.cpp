@@ -1,8 +1,9 @@
 // app.cpp — the Loupe shell: top bar, navigation, the home screen and its three front doors,
 // theme, messages, workspace backup and restore.
 //
-// Screens are plain functions drawing into one full-window ImGui window. The current screen
-// is mirrored in the URL fragment (#/surveys ...) so Back, Forward and bookmarks work.
+// Screens are plain functions drawing into one full-window ImGui window; the survey screens
+// live in their own files (shell.h lists them). The current place is mirrored in the URL
+// fragment (#/surveys/<id> ...) so Back, Forward and bookmarks work.
 #include "app.h"
 
 #include <algorithm>
@@ -16,6 +17,8 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
+#include "projects.h"
+#include "shell.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -25,7 +28,7 @@ Fonts g_fonts;
 namespace {
 
 // ---- State ------------------------------------------------------------------------------------
-enum class Screen { Home, TakeSurvey, Surveys, TasteSessions };
+enum class Screen { Home, TakeSurvey, SurveyList, SurveyEditor, Results, TasteSessions };
 
 struct Toast {
     std::string text;
@@ -41,28 +44,21 @@ struct PendingRestore {
 
 struct AppState {
     Screen screen = Screen::Home;
+    std::uint64_t project_id = 0;  // the survey open in the editor or on the results screen
     loupe::Settings settings;
     bool dark = false;
     std::vector<Toast> toasts;
     PendingRestore restore;
     bool about_open = false;
-    char survey_link[2048] = {};
-    std::string survey_link_message;
-    bool survey_link_ok = false;
+    bool animating = false;  // a screen asked for the next frame
     float touch_scroll_start = 0;
 };
 
 AppState app;
 
 constexpr const char* kSettingsFile = "settings.bin";
-float column_width = 0;  // width of the centred content column in this frame
+float current_column_width = 0;
 constexpr float kMaxContentWidth = 1040;
-
-// ---- Messages -----------------------------------------------------------------------------------
-void notify(std::string text, bool error = false) {
-    // Errors stay until dismissed: the user must get the chance to read what went wrong.
-    app.toasts.push_back({std::move(text), error, error ? 0.0 : platform::now_seconds() + 5.0});
-}
 
 // ---- Settings and theme -------------------------------------------------------------------------
 bool wants_dark() {
@@ -103,33 +99,56 @@ void cycle_theme() {
 }
 
 // ---- Navigation ---------------------------------------------------------------------------------
-const char* fragment_of(Screen s) {
+// Places and their fragments: "" home, "/take", "/surveys", "/surveys/<id>", "/surveys/<id>/results",
+// "/taste". An unknown or stale place says so and shows the nearest sensible screen.
+std::string fragment_of(Screen s) {
+    const std::string project = "/surveys/" + loupe::survey_id_text(app.project_id);
     switch (s) {
         case Screen::Home: return "";
         case Screen::TakeSurvey: return "/take";
-        case Screen::Surveys: return "/surveys";
+        case Screen::SurveyList: return "/surveys";
+        case Screen::SurveyEditor: return project;
+        case Screen::Results: return project + "/results";
         case Screen::TasteSessions: return "/taste";
     }
     return "";
 }
 
-void go(Screen s) {
-    if (s == app.screen) return;
-    app.screen = s;
-    platform::set_url_fragment(fragment_of(s));
-    ImGui::SetScrollY(0);
+// The project named by "<16 hex digits>" at the start of `rest`, or 0.
+std::uint64_t project_in(std::string_view rest) {
+    if (rest.size() < 16 || rest.substr(0, 16).find_first_not_of("0123456789abcdef") != std::string_view::npos)
+        return 0;
+    const std::uint64_t id = std::stoull(std::string(rest.substr(0, 16)), nullptr, 16);
+    return find_project(id) ? id : 0;
 }
 
 void follow_fragment() {
     const std::string f = platform::url_fragment();
-    for (Screen s : {Screen::Home, Screen::TakeSurvey, Screen::Surveys, Screen::TasteSessions})
-        if (f == fragment_of(s) || (f == "/" && s == Screen::Home)) {
-            app.screen = s;
-            return;
+    const Screen before = app.screen;
+    if (f.empty() || f == "/") app.screen = Screen::Home;
+    else if (f == "/take") app.screen = Screen::TakeSurvey;
+    else if (f == "/taste") app.screen = Screen::TasteSessions;
+    else if (f == "/surveys") app.screen = Screen::SurveyList;
+    else if (f.starts_with("/surveys/")) {
+        const std::string_view rest = std::string_view(f).substr(9);
+        app.project_id = project_in(rest);
+        if (app.project_id == 0) {
+            app.screen = Screen::SurveyList;
+            notify("That survey is not kept in this browser (it may have been deleted); here are the ones that are.", true);
+        } else {
+            app.screen = rest.substr(16) == "/results" ? Screen::Results : Screen::SurveyEditor;
         }
-    app.screen = Screen::Home;
-    notify("This link points to a part of Loupe that does not exist (#" + f.substr(0, 40) +
-           "); here is the home screen instead.", true);
+    } else {
+        app.screen = Screen::Home;
+        notify("This link points to a part of Loupe that does not exist (#" + f.substr(0, 40) +
+               "); here is the home screen instead.", true);
+    }
+    if (app.screen != before) ImGui::SetScrollY(0);
+}
+
+void go(Screen s) {
+    if (s == app.screen) return;
+    navigate(fragment_of(s));
 }
 
 // ---- Workspace backup ---------------------------------------------------------------------------
@@ -159,6 +178,8 @@ void restore_workspace(const loupe::WorkspaceBackup& backup) {
     app.settings = {};
     load_settings();
     refresh_theme();
+    load_projects();
+    follow_fragment();
     notify("Workspace restored from the backup of " + loupe::iso_date(backup.created_unix_seconds) + ".");
 }
 
@@ -177,32 +198,6 @@ void open_files(std::vector<platform::OpenedFile>& files) {
         app.restore = {std::move(*backup), file.name, true};
     }
     files.clear();
-}
-
-// ---- Layout helpers -----------------------------------------------------------------------------
-bool is_phone() { return ImGui::GetIO().DisplaySize.x < px(640); }
-
-// Starts a centred column no wider than kMaxContentWidth; returns its width.
-float begin_column() {
-    const float avail = ImGui::GetIO().DisplaySize.x;
-    const float margin = is_phone() ? px(16) : px(32);
-    const float width = std::min(avail - 2 * margin, px(kMaxContentWidth));
-    column_width = width;
-    ImGui::SetCursorPosX((avail - width) / 2);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    return width;
-}
-void end_column() {
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-}
-
-void heading(ImFont* font, const char* text, const char* test_id) {
-    ImGui::PushFont(font);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopFont();
-    test_rect(test_id);
 }
 
 // ---- Top bar ------------------------------------------------------------------------------------
@@ -281,12 +276,13 @@ void top_bar() {
         ImGui::SameLine(0, px(20));
         const struct { Screen s; const char* label; const char* id; } tabs[] = {
             {Screen::TakeSurvey, "Take a survey", "nav/take"},
-            {Screen::Surveys, "Surveys", "nav/surveys"},
+            {Screen::SurveyList, "Surveys", "nav/surveys"},
             {Screen::TasteSessions, "Taste sessions", "nav/taste"},
         };
         for (const auto& tab : tabs) {
             ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
-            const bool current = app.screen == tab.s;
+            const bool current = app.screen == tab.s || (tab.s == Screen::SurveyList && (app.screen == Screen::SurveyEditor ||
+                                                                                           app.screen == Screen::Results));
             ImGui::PushStyleColor(ImGuiCol_Text, current ? p.text : p.muted);
             ImGui::PushStyleColor(ImGuiCol_Button, current ? p.overlay : IM_COL32(0, 0, 0, 0));
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.overlay);
@@ -354,7 +350,7 @@ void home_screen() {
         {Screen::TakeSurvey, "home/take", "Take a survey",
          "Answer a survey someone sent you. It takes about two minutes, and your answers go only where you send them.",
          "Start answering →"},
-        {Screen::Surveys, "home/surveys", "Surveys",
+        {Screen::SurveyList, "home/surveys", "Surveys",
          "Write a MaxDiff survey, share it as a link, and analyse everyone's answers offline.", "Open surveys →"},
         {Screen::TasteSessions, "home/taste", "Taste sessions",
          "Plan the monthly session, gather the team's notes on each app and keep the library.",
@@ -385,7 +381,7 @@ void coming_next(const char* what, std::initializer_list<const char*> features) 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width - px(20));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width() - px(20));
     ImGui::Indent(px(20));
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::PushFont(g_fonts.heading);
@@ -404,77 +400,11 @@ void coming_next(const char* what, std::initializer_list<const char*> features) 
     ImGui::Unindent(px(20));
     ImGui::PopTextWrapPos();
     dl->ChannelsSetCurrent(0);
-    const ImVec2 end(start.x + column_width, ImGui::GetCursorScreenPos().y);
+    const ImVec2 end(start.x + column_width(), ImGui::GetCursorScreenPos().y);
     dl->AddRectFilled(start, end, p.surface, px(12));
     dl->AddRect(start, end, p.border, px(12), 0, px(1));
     dl->ChannelsMerge();
     ImGui::Dummy(ImVec2(0, px(4)));
-}
-
-void screen_header(const char* title, const char* test_id, const char* intro) {
-    ImGui::Dummy(ImVec2(0, px(12)));
-    if (link_button("← Home", "back-home")) go(Screen::Home);
-    ImGui::Dummy(ImVec2(0, px(4)));
-    heading(g_fonts.title, title, test_id);
-    text_wrapped_colored(palette().muted, intro);
-    ImGui::Dummy(ImVec2(0, px(12)));
-}
-
-void take_survey_screen() {
-    const Palette& p = palette();
-    const float width = begin_column();
-    screen_header("Take a survey", "take/title",
-                  "A survey link opens straight into the survey. If you copied the link from an e-mail or a chat, "
-                  "paste it here.");
-    ImGui::PushFont(g_fonts.body);
-    ImGui::TextUnformatted("Survey link");
-    const float button_w = px(100);
-    const bool narrow = width < px(480);
-    ImGui::SetNextItemWidth(narrow ? width : width - button_w - ImGui::GetStyle().ItemSpacing.x);
-    bool submit = ImGui::InputTextWithHint("##link", "https://…#…", app.survey_link, sizeof app.survey_link,
-                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-    test_rect("take/link");
-    if (!narrow) ImGui::SameLine();
-    submit |= primary_button("Open", "take/open", ImVec2(narrow ? width : button_w, 0));
-    if (submit) {
-        const std::string link = app.survey_link;
-        const auto hash = link.find('#');
-        app.survey_link_ok = false;
-        if (link.find_first_not_of(" \t\r\n") == std::string::npos)
-            app.survey_link_message = "Paste the link first: it is in the message the survey's author sent you.";
-        else if (hash == std::string::npos || hash + 1 >= link.size())
-            app.survey_link_message = "This link has no survey in it: the part after '#' is missing. "
-                                      "Copy the whole link again, or ask the sender to send it once more.";
-        else {
-            app.survey_link_ok = true;
-            app.survey_link_message = "This looks like a survey link. Answering surveys arrives in the next "
-                                      "update of Loupe; keep the link, it will open here then.";
-        }
-    }
-    if (!app.survey_link_message.empty()) {
-        ImGui::Dummy(ImVec2(0, px(2)));
-        text_wrapped_colored(app.survey_link_ok ? p.muted : p.danger, app.survey_link_message.c_str());
-        test_rect("take/message");
-    }
-    ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, px(16)));
-    coming_next("Answering surveys is the next piece of Loupe being built. When it lands:",
-                {"the link opens straight into the survey, on a phone or a computer",
-                 "every answer is kept at once: a reload or a closed tab resumes where you were",
-                 "at the end you get a short response code and a file to send back"});
-    end_column();
-}
-
-void surveys_screen() {
-    begin_column();
-    screen_header("Surveys", "surveys/title",
-                  "MaxDiff surveys ask people to pick the most and the least important item among a few — far "
-                  "sharper than rating everything.");
-    coming_next("Writing and analysing surveys is being built now. It will let you:",
-                {"write a survey: items, segment questions and an optional open question",
-                 "publish it as a link and a QR code that carries the whole survey",
-                 "import response files and codes offline: counts, logit and hierarchical Bayes scores, exports"});
-    end_column();
 }
 
 void taste_sessions_screen() {
@@ -621,6 +551,56 @@ void touch_scroll() {
 
 }  // namespace
 
+// ---- What the screens share (shell.h) ------------------------------------------------------------
+void notify(std::string text, bool error) {
+    // Errors stay until dismissed: the user must get the chance to read what went wrong.
+    app.toasts.push_back({std::move(text), error, error ? 0.0 : platform::now_seconds() + 5.0});
+}
+
+void keep_animating() { app.animating = true; }
+
+void navigate(const std::string& fragment) {
+    platform::set_url_fragment(fragment);
+    follow_fragment();
+}
+
+bool is_phone() { return ImGui::GetIO().DisplaySize.x < px(640); }
+
+float begin_column() {
+    const float avail = ImGui::GetIO().DisplaySize.x;
+    const float margin = is_phone() ? px(16) : px(32);
+    const float width = std::min(avail - 2 * margin, px(kMaxContentWidth));
+    current_column_width = width;
+    ImGui::SetCursorPosX((avail - width) / 2);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    return width;
+}
+
+void end_column() {
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+float column_width() { return current_column_width; }
+
+void heading(ImFont* font, const char* text, const char* test_id) {
+    ImGui::PushFont(font);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopFont();
+    test_rect(test_id);
+}
+
+void screen_header(const char* title, const char* test_id, const char* intro, const char* back_label,
+                   const char* back_fragment) {
+    ImGui::Dummy(ImVec2(0, px(12)));
+    if (link_button(back_label, "back")) navigate(back_fragment);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    heading(g_fonts.title, title, test_id);
+    if (intro && *intro) text_wrapped_colored(palette().muted, intro);
+    ImGui::Dummy(ImVec2(0, px(12)));
+}
+
 // ---- The platform layer's entry points --------------------------------------------------------------
 void app_init() {
     ImGuiIO& io = ImGui::GetIO();
@@ -632,6 +612,7 @@ void app_init() {
         notify("This browser is not letting Loupe keep anything (" + problem + "). You can look around, "
                "but your work will be lost when you close the page.", true);
     load_settings();
+    load_projects();
     follow_fragment();
 }
 
@@ -651,8 +632,13 @@ FrameRequest app_frame() {
         inbox.theme_preference_changed = false;
         refresh_theme();
     }
+    if (!inbox.storage_changed.empty()) {
+        reload_projects(inbox.storage_changed);
+        inbox.storage_changed.clear();
+    }
     open_files(inbox.files);
     clear_test_rects();
+    app.animating = false;
 
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -664,10 +650,17 @@ FrameRequest app_frame() {
     top_bar();
     // NavFlattened: arrow keys move between the top bar and the page as one surface.
     ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    loupe::Project* project = find_project(app.project_id);
+    if ((app.screen == Screen::SurveyEditor || app.screen == Screen::Results) && !project) {
+        app.screen = Screen::SurveyList;  // deleted here or in another tab
+        platform::set_url_fragment(fragment_of(app.screen));
+    }
     switch (app.screen) {
         case Screen::Home: home_screen(); break;
         case Screen::TakeSurvey: take_survey_screen(); break;
-        case Screen::Surveys: surveys_screen(); break;
+        case Screen::SurveyList: survey_list_screen(); break;
+        case Screen::SurveyEditor: survey_editor_screen(*project); break;
+        case Screen::Results: results_screen(*project); break;
         case Screen::TasteSessions: taste_sessions_screen(); break;
     }
     touch_scroll();
@@ -681,6 +674,7 @@ FrameRequest app_frame() {
 
     platform::set_text_input_active(io.WantTextInput);
     FrameRequest request;
+    request.animating = app.animating;
     for (const Toast& t : app.toasts)
         if (t.expires > 0) {
             const double in = t.expires - platform::now_seconds();

@@ -21,6 +21,9 @@ bool storage_remove(const std::string& name);
 std::vector<std::string> storage_list();
 // Empty when storage works; otherwise why not (e.g. the browser blocks IndexedDB).
 std::string storage_problem();
+// Each write reaches the browser's database on its own, so two tabs never undo each other's
+// files; a file both change is last-writer-wins, whole. Inbox::storage_changed names the files
+// another tab changed since the last frame.
 
 // ---- Files in and out ------------------------------------------------------------------------
 // Saves bytes under a file name (the browser downloads them; the desktop writes them to the
@@ -46,6 +49,7 @@ void clipboard_copy(const std::string& text);
 // Raises the on-screen keyboard on touch devices while a text field is active.
 void set_text_input_active(bool active);
 bool prefers_dark_theme();
+std::uint64_t random_u64();  // from the system's cryptographic source
 
 // ---- What happened since the last frame ---------------------------------------------------------
 struct Inbox {
@@ -53,6 +57,7 @@ struct Inbox {
     bool fragment_changed = false;  // Back/Forward, or the user edited the URL
     bool theme_preference_changed = false;
     bool dragging_files = false;    // files are being dragged over the page right now
+    std::vector<std::string> storage_changed;  // stored files another tab wrote or removed
     std::size_t max_drop_bytes = 256u << 20;
 };
 Inbox& inbox();

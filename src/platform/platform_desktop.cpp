@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 
 #include "loop.h"
 #include "platform.h"
@@ -129,6 +130,10 @@ void set_text_input_active(bool active) {
     if (active != static_cast<bool>(SDL_IsTextInputActive())) active ? SDL_StartTextInput() : SDL_StopTextInput();
 }
 bool prefers_dark_theme() { return false; }
+std::uint64_t random_u64() {
+    std::random_device device;
+    return (std::uint64_t(device()) << 32) ^ device();
+}
 Inbox& inbox() { return the_inbox; }
 double now_seconds() {
     using namespace std::chrono;

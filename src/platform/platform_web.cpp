@@ -77,6 +77,7 @@ EM_JS(void, js_clipboard_copy, (const char* text), {
 });
 
 EM_JS(void, js_set_text_input, (int active), { Module.loupeKeyboard.setActive(!!active); });
+EM_JS(void, js_random_bytes, (unsigned char* out, int size), { crypto.getRandomValues(HEAPU8.subarray(out, out + size)); });
 EM_JS(int, js_prefers_dark, (), { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
 EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 EM_JS(void, js_start_failed, (const char* why), {
@@ -319,6 +320,11 @@ void set_text_input_active(bool active) {
     was_active = active;
 }
 bool prefers_dark_theme() { return js_prefers_dark() != 0; }
+std::uint64_t random_u64() {
+    std::uint64_t value = 0;
+    js_random_bytes(reinterpret_cast<unsigned char*>(&value), sizeof value);
+    return value;
+}
 Inbox& inbox() { return the_inbox; }
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 

@@ -112,7 +112,7 @@ test('on a phone every entry is reachable by touch', async () => {
     assert.ok(r && r.x >= 0 && r.x + r.w <= 390, `${door} does not fit the phone's width`);
     await tap(page, door);
     await waitForWidget(page, title);
-    await tap(page, 'back-home');
+    await tap(page, 'back');
     await waitForWidget(page, 'home/title');
   }
   assert.deepEqual(log.errors, []);

@@ -1,0 +1,12 @@
+// results.cpp — importing answers and the results of a survey.
+#include "core/project.h"
+#include "imgui.h"
+#include "projects.h"
+#include "shell.h"
+#include "widgets.h"
+
+void results_screen(loupe::Project& project) {
+    begin_column();
+    screen_header(project.survey.title.c_str(), "results/title", "", "← Surveys", "/surveys");
+    end_column();
+}

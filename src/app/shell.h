@@ -1,0 +1,41 @@
+// shell.h — what every screen shares with the shell (app.cpp): fonts, messages, navigation,
+// the centred content column, and the screens themselves, each in its own file.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "imgui.h"
+#include "theme.h"
+
+namespace loupe { struct Project; }
+
+extern float g_pixel_ratio;
+extern Fonts g_fonts;
+
+// ---- Messages and frames ------------------------------------------------------------------------
+// A message at the bottom of the screen. Errors stay until dismissed; others fade after 5 s.
+void notify(std::string text, bool error = false);
+// Work in progress (an estimate running, an animation): draw the next frame too.
+void keep_animating();
+
+// ---- Navigation ---------------------------------------------------------------------------------
+// Goes to a place by its URL fragment ("/surveys", "/surveys/<id>/results") and adds a history
+// entry, so Back returns here.
+void navigate(const std::string& fragment);
+
+// ---- Layout -------------------------------------------------------------------------------------
+bool is_phone();        // narrower than 640 logical pixels
+float begin_column();   // starts the centred content column; returns its width
+void end_column();
+float column_width();   // of the current column
+void heading(ImFont* font, const char* text, const char* test_id);
+// "← Back" (to `back_fragment`, labelled `back_label`), the title and a muted introduction.
+void screen_header(const char* title, const char* test_id, const char* intro, const char* back_label = "← Home",
+                   const char* back_fragment = "");
+
+// ---- Screens ------------------------------------------------------------------------------------
+void take_survey_screen();                         // take.cpp: "#/take", paste a link
+void survey_list_screen();                         // surveys.cpp: "#/surveys"
+void survey_editor_screen(loupe::Project& project);  // surveys.cpp: "#/surveys/<id>"
+void results_screen(loupe::Project& project);      // results.cpp: "#/surveys/<id>/results"
