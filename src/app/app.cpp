@@ -184,6 +184,11 @@ void restore_workspace(const loupe::WorkspaceBackup& backup) {
 }
 
 void open_files(std::vector<platform::OpenedFile>& files) {
+    if (files.empty()) return;
+    if (loupe::Project* project = find_project(app.project_id); project && app.screen == Screen::Results) {
+        import_files(*project, files);
+        return;
+    }
     for (platform::OpenedFile& file : files) {
         if (!file.error.empty()) {
             notify(file.name + ": " + file.error, true);
@@ -528,7 +533,8 @@ void drop_overlay() {
     dl->AddRectFilled(ImVec2(0, 0), display, (p.background & 0x00FFFFFF) | 0xE0000000);
     const float inset = px(16);
     dl->AddRect(ImVec2(inset, inset), ImVec2(display.x - inset, display.y - inset), p.accent, px(16), 0, px(2));
-    const char* text = "Drop a Loupe backup to restore it";
+    const char* text = app.screen == Screen::Results ? "Drop response files, codes or a choice table to import them"
+                                                     : "Drop a Loupe backup to restore it";
     const ImVec2 size = g_fonts.heading->CalcTextSizeA(g_fonts.heading->FontSize, FLT_MAX, 0, text);
     dl->AddText(g_fonts.heading, g_fonts.heading->FontSize,
                 ImVec2((display.x - size.x) / 2, (display.y - size.y) / 2), p.text, text);

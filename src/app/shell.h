@@ -8,7 +8,10 @@
 #include "imgui.h"
 #include "theme.h"
 
-namespace loupe { struct Project; }
+#include <vector>
+
+namespace loupe { struct Project; struct Survey; }
+namespace platform { struct OpenedFile; }
 
 extern float g_pixel_ratio;
 extern Fonts g_fonts;
@@ -39,3 +42,9 @@ void take_survey_screen();                         // take.cpp: "#/take", paste 
 void survey_list_screen();                         // surveys.cpp: "#/surveys"
 void survey_editor_screen(loupe::Project& project);  // surveys.cpp: "#/surveys/<id>"
 void results_screen(loupe::Project& project);      // results.cpp: "#/surveys/<id>/results"
+
+// take.cpp: the survey exactly as a respondent sees it, in a child region of `size`, answerable
+// but kept only in memory; it starts over when the survey changes.
+void survey_preview(const loupe::Survey& survey, ImVec2 size);
+// results.cpp: files chosen or dropped while the results screen is open (responses, codes, CSV).
+void import_files(loupe::Project& project, std::vector<platform::OpenedFile>& files);

@@ -1,6 +1,8 @@
 // take.cpp — the respondent's side: a survey opened from its link, answered screen by screen.
 #include <string>
 
+#include "core/survey.h"
+
 #include "imgui.h"
 #include "shell.h"
 #include "widgets.h"
@@ -51,3 +53,10 @@ void take_survey_screen() {
     end_column();
 }
 
+
+void survey_preview(const loupe::Survey& survey, ImVec2 size) {
+    ImGui::BeginChild("preview", size, true);
+    heading(g_fonts.heading, survey.title.c_str(), "preview/title");
+    ImGui::TextWrapped("%s", survey.intro.c_str());
+    ImGui::EndChild();
+}
