@@ -8,8 +8,13 @@ if(NOT LOUPE_IMGUI_DIR OR NOT EXISTS "${LOUPE_IMGUI_DIR}/imgui.cpp")
 endif()
 
 # ---- Dear ImGui ---------------------------------------------------------------------------------
+set(imgui_tabbing "${CMAKE_BINARY_DIR}/imgui/imgui.cpp")
+add_custom_command(OUTPUT "${imgui_tabbing}"
+  COMMAND ${CMAKE_COMMAND} -DINPUT=${LOUPE_IMGUI_DIR}/imgui.cpp -DOUTPUT=${imgui_tabbing}
+          -P ${CMAKE_SOURCE_DIR}/cmake/imgui_tabbing.cmake
+  DEPENDS ${LOUPE_IMGUI_DIR}/imgui.cpp ${CMAKE_SOURCE_DIR}/cmake/imgui_tabbing.cmake VERBATIM)
 add_library(imgui STATIC
-  ${LOUPE_IMGUI_DIR}/imgui.cpp ${LOUPE_IMGUI_DIR}/imgui_draw.cpp
+  ${imgui_tabbing} ${LOUPE_IMGUI_DIR}/imgui_draw.cpp
   ${LOUPE_IMGUI_DIR}/imgui_tables.cpp ${LOUPE_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${LOUPE_IMGUI_DIR})
 target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src/platform)
@@ -68,7 +73,7 @@ if(EMSCRIPTEN)
   set(LOUPE_WEB_LINK_FLAGS
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
-    -sFORCE_FILESYSTEM=1 -lidbfs.js --closure=0 -sASSERTIONS=0)
+    -sFORCE_FILESYSTEM=1 --closure=0 -sASSERTIONS=0)
   target_link_options(loupe_web PRIVATE ${LOUPE_WEB_LINK_FLAGS}
     "--pre-js=${CMAKE_SOURCE_DIR}/web/pre.js")
   set_property(TARGET loupe_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/pre.js")

@@ -28,7 +28,7 @@ Fonts g_fonts;
 namespace {
 
 // ---- State ------------------------------------------------------------------------------------
-enum class Screen { Home, TakeSurvey, SurveyList, SurveyEditor, Results, TasteSessions };
+enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions };
 
 struct Toast {
     std::string text;
@@ -106,6 +106,7 @@ std::string fragment_of(Screen s) {
     switch (s) {
         case Screen::Home: return "";
         case Screen::TakeSurvey: return "/take";
+        case Screen::Answer: return platform::url_fragment();
         case Screen::SurveyList: return "/surveys";
         case Screen::SurveyEditor: return project;
         case Screen::Results: return project + "/results";
@@ -127,6 +128,10 @@ void follow_fragment() {
     const Screen before = app.screen;
     if (f.empty() || f == "/") app.screen = Screen::Home;
     else if (f == "/take") app.screen = Screen::TakeSurvey;
+    else if (f.starts_with("s=")) {
+        app.screen = Screen::Answer;
+        open_survey_link(f);
+    }
     else if (f == "/taste") app.screen = Screen::TasteSessions;
     else if (f == "/surveys") app.screen = Screen::SurveyList;
     else if (f.starts_with("/surveys/")) {
@@ -276,8 +281,9 @@ void top_bar() {
     dl->AddText(ImVec2(mark_pos.x + px(34), mark_pos.y + (px(40) - ImGui::GetFontSize()) / 2), p.text, "Loupe");
     ImGui::PopFont();
 
-    // Section tabs (desktop only; on a phone the home screen lists them).
-    if (!is_phone()) {
+    // Section tabs (desktop only; on a phone the home screen lists them). A respondent sees none:
+    // the survey is all they came for.
+    if (!is_phone() && app.screen != Screen::Answer) {
         ImGui::SameLine(0, px(20));
         const struct { Screen s; const char* label; const char* id; } tabs[] = {
             {Screen::TakeSurvey, "Take a survey", "nav/take"},
@@ -640,8 +646,13 @@ FrameRequest app_frame() {
     }
     if (!inbox.storage_changed.empty()) {
         reload_projects(inbox.storage_changed);
+        answers_changed_elsewhere(inbox.storage_changed);
         inbox.storage_changed.clear();
     }
+    for (const std::string& failure : inbox.storage_failures)
+        notify("This browser refused to keep " + failure + ". Back up your workspace from the menu before closing "
+               "the page.", true);
+    inbox.storage_failures.clear();
     open_files(inbox.files);
     clear_test_rects();
     app.animating = false;
@@ -664,6 +675,7 @@ FrameRequest app_frame() {
     switch (app.screen) {
         case Screen::Home: home_screen(); break;
         case Screen::TakeSurvey: take_survey_screen(); break;
+        case Screen::Answer: answer_screen(); break;
         case Screen::SurveyList: survey_list_screen(); break;
         case Screen::SurveyEditor: survey_editor_screen(*project); break;
         case Screen::Results: results_screen(*project); break;

@@ -39,6 +39,9 @@ void screen_header(const char* title, const char* test_id, const char* intro, co
 
 // ---- Screens ------------------------------------------------------------------------------------
 void take_survey_screen();                         // take.cpp: "#/take", paste a link
+void open_survey_link(const std::string& fragment);  // take.cpp: "#s=…", a survey link
+void answer_screen();                              // take.cpp: the survey opened from its link
+void answers_changed_elsewhere(const std::vector<std::string>& names);  // another tab answered
 void survey_list_screen();                         // surveys.cpp: "#/surveys"
 void survey_editor_screen(loupe::Project& project);  // surveys.cpp: "#/surveys/<id>"
 void results_screen(loupe::Project& project);      // results.cpp: "#/surveys/<id>/results"

@@ -41,6 +41,7 @@ const char* file_kind_name(FileKind kind) {
         case FileKind::TasteSession: return "taste session file";
         case FileKind::WorkspaceBackup: return "workspace backup";
         case FileKind::Settings: return "settings";
+        case FileKind::Answering: return "record of answers in progress";
     }
     return "unknown kind of Loupe file";
 }

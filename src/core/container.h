@@ -23,6 +23,7 @@ enum class FileKind : std::uint8_t {
     TasteSession = 4,
     WorkspaceBackup = 5,
     Settings = 6,
+    Answering = 7,
 };
 
 const char* file_kind_name(FileKind kind);  // "survey", "response file", ...

@@ -13,8 +13,8 @@
 namespace platform {
 
 // ---- Durable storage: small named files that survive reloads and restarts --------------------
-// The browser keeps them in IndexedDB, loaded before the app starts and persisted within half a
-// second of a change and whenever the page is hidden. Names are plain ("settings.bin").
+// The browser keeps them in IndexedDB, loaded before the app starts; each change is written at
+// once. Names are plain ("settings.bin").
 bool storage_read(const std::string& name, std::vector<std::uint8_t>& out);
 bool storage_write(const std::string& name, std::span<const std::uint8_t> bytes);  // atomic
 bool storage_remove(const std::string& name);
@@ -44,8 +44,13 @@ struct OpenedFile {
 std::string url_fragment();                          // without the '#'
 void set_url_fragment(const std::string& fragment);  // adds a history entry, so Back works
 
-// ---- Clipboard, text input, look ----------------------------------------------------------------
+// ---- Clipboard, text input, look, screen readers ---------------------------------------------------
 void clipboard_copy(const std::string& text);
+// Opens a mailto: (or other) link with the system's handler, leaving the app where it is.
+void open_link(const std::string& url);
+// What a screen reader should read of the current screen (a polite live region); repeating the
+// same text says nothing again.
+void announce(const std::string& text);
 // Raises the on-screen keyboard on touch devices while a text field is active.
 void set_text_input_active(bool active);
 bool prefers_dark_theme();
@@ -57,7 +62,8 @@ struct Inbox {
     bool fragment_changed = false;  // Back/Forward, or the user edited the URL
     bool theme_preference_changed = false;
     bool dragging_files = false;    // files are being dragged over the page right now
-    std::vector<std::string> storage_changed;  // stored files another tab wrote or removed
+    std::vector<std::string> storage_changed;   // stored files another tab wrote or removed
+    std::vector<std::string> storage_failures;  // "name: why" for writes the browser refused
     std::size_t max_drop_bytes = 256u << 20;
 };
 Inbox& inbox();

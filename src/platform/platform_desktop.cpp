@@ -130,6 +130,8 @@ void set_text_input_active(bool active) {
     if (active != static_cast<bool>(SDL_IsTextInputActive())) active ? SDL_StartTextInput() : SDL_StopTextInput();
 }
 bool prefers_dark_theme() { return false; }
+void open_link(const std::string& url) { SDL_OpenURL(url.c_str()); }
+void announce(const std::string&) {}  // no screen-reader bridge on the desktop build
 std::uint64_t random_u64() {
     std::random_device device;
     return (std::uint64_t(device()) << 32) ^ device();

@@ -1,7 +1,7 @@
 // platform_web.cpp — the browser side of platform.h, as EM_JS glue.
 //
-// Storage is Emscripten's IDBFS mounted at /loupe (web/pre.js loads it before main() and
-// provides the debounced persistence). Files, clipboard, URL and the on-screen keyboard are a
+// Storage: web/pre.js copies IndexedDB into the in-memory file system at /loupe before main();
+// reads come from there, and every write or removal also goes to IndexedDB at once, per file. Files, clipboard, URL and the on-screen keyboard are a
 // few lines of JavaScript each; results come back through the exported loupe_* functions.
 #include <SDL.h>
 #include <dirent.h>
@@ -24,7 +24,10 @@ platform::Inbox the_inbox;
 }  // namespace
 
 // ---- JavaScript ----------------------------------------------------------------------------------
-EM_JS(void, js_persist_soon, (), { Module.loupeStorage.persistSoon(); });
+EM_JS(void, js_storage_put, (const char* name, const unsigned char* data, int size), {
+    Module.loupeStorage.put(UTF8ToString(name), HEAPU8.slice(data, data + size));
+});
+EM_JS(void, js_storage_remove, (const char* name), { Module.loupeStorage.remove(UTF8ToString(name)); });
 EM_JS(char*, js_storage_problem, (), {
     return Module.loupeStorage.problem ? stringToNewUTF8(Module.loupeStorage.problem) : 0;
 });
@@ -76,6 +79,15 @@ EM_JS(void, js_clipboard_copy, (const char* text), {
     else fallback();
 });
 
+EM_JS(void, js_open_link, (const char* url), {
+    const a = document.createElement('a');
+    a.href = UTF8ToString(url);
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+});
+EM_JS(void, js_announce, (const char* text), { document.getElementById('live').textContent = UTF8ToString(text); });
 EM_JS(void, js_set_text_input, (int active), { Module.loupeKeyboard.setActive(!!active); });
 EM_JS(void, js_random_bytes, (unsigned char* out, int size), { crypto.getRandomValues(HEAPU8.subarray(out, out + size)); });
 EM_JS(int, js_prefers_dark, (), { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
@@ -208,6 +220,14 @@ EMSCRIPTEN_KEEPALIVE void loupe_fragment_changed() {
     the_inbox.fragment_changed = true;
     platform::wake();
 }
+EMSCRIPTEN_KEEPALIVE void loupe_storage_changed(const char* name) {
+    the_inbox.storage_changed.push_back(name);
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_storage_failed(const char* what) {
+    the_inbox.storage_failures.push_back(what);
+    platform::wake();
+}
 EMSCRIPTEN_KEEPALIVE void loupe_theme_changed() {
     the_inbox.theme_preference_changed = true;
     platform::wake();
@@ -263,13 +283,13 @@ bool storage_write(const std::string& name, std::span<const std::uint8_t> bytes)
         std::remove(temp.c_str());
         return false;
     }
-    js_persist_soon();
+    js_storage_put(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
     return true;
 }
 
 bool storage_remove(const std::string& name) {
     const bool removed = std::remove((kRoot + name).c_str()) == 0;
-    if (removed) js_persist_soon();
+    if (removed) js_storage_remove(name.c_str());
     return removed;
 }
 
@@ -313,6 +333,12 @@ void set_url_fragment(const std::string& fragment) { js_set_url_fragment(fragmen
 void clipboard_copy(const std::string& text) {
     clipboard = text;
     js_clipboard_copy(text.c_str());
+}
+void open_link(const std::string& url) { js_open_link(url.c_str()); }
+void announce(const std::string& text) {
+    static std::string last;
+    if (text != last) js_announce(text.c_str());
+    last = text;
 }
 void set_text_input_active(bool active) {
     static bool was_active = false;
