@@ -14,7 +14,7 @@
 namespace loupe::cli {
 namespace {
 
-constexpr const char* kHelp = R"(loupe - private MaxDiff (best-worst scaling) surveys: analysis, designs, test data.
+constexpr const char* kHelp = R"(loupe - private MaxDiff (best-worst scaling) surveys: making them, analysis, designs, test data.
 
 Usage:
   loupe analyze FILE... [--survey FILE] [--hb [--iterations N] [--seed S]] [--json]

@@ -92,7 +92,8 @@ int run_survey_create(const Args& args) {
         return failed(args, "the survey cannot be published: " + after_colon(problem));
 
     const std::string& out = *args.value("out");
-    if (std::string problem = write_file(out, write_survey_file(survey)); !problem.empty()) return failed(args, problem);
+    if (std::string problem = write_file(out, write_survey_file(survey)); !problem.empty())
+        return failed(args, problem);
     std::printf("Wrote the survey \"%s\" to %s (%s; id %s)\n%s\n", survey.title.c_str(), out.c_str(),
                 params_text(count, survey.design).c_str(), survey_id_text(survey_id(survey)).c_str(),
                 describe_design(count, survey.design).c_str());

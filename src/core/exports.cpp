@@ -52,8 +52,10 @@ std::string scores_csv(const std::vector<std::string>& items, const std::vector<
     const std::vector<double>* errors = mnl ? &mnl->standard_errors : nullptr;
     const std::vector<double>* scores = hb ? &hb->population_scores : nullptr;
     std::vector<double> key(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i)
-        key[i] = hb ? entry(scores, i) : mnl ? entry(utilities, i) : i < counts.size() ? counts[i].best_minus_worst : kNone;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const double best_minus_worst = i < counts.size() ? counts[i].best_minus_worst : kNone;
+        key[i] = hb ? entry(scores, i) : mnl ? entry(utilities, i) : best_minus_worst;
+    }
 
     std::string out;
     add_row(out, {"rank", "item", "shown", "best", "worst", "best_minus_worst", "standardised", "logit_utility",
@@ -67,7 +69,7 @@ std::string scores_csv(const std::vector<std::string>& items, const std::vector<
             for (int n : {c.shown, c.best, c.worst, c.best_minus_worst}) row.push_back(std::to_string(n));
             row.push_back(number(c.standardised));
         } else {
-            row.resize(row.size() + 5);
+            row.resize(row.size() + 5);  // no counts for this item: five empty cells
         }
         for (double v : {entry(utilities, i), entry(errors, i), entry(scores, i),
                          entry(hb ? &hb->scores_low : nullptr, i), entry(hb ? &hb->scores_high : nullptr, i)})

@@ -352,7 +352,8 @@ loupe::Survey survey_in(const fs::path& path) {
 
 TEST_F(Cli, SurveyCreateThenLinkGivesTheSameSurvey) {
     // A byte order mark, Windows line ends, blank lines and padding: none of it is an item.
-    write_text(at("items.txt"), "\xef\xbb\xbf  Price, of course  \r\n\r\nThe \"fresh\" taste\r\n\tColour\n\n  \nMade locally");
+    write_text(at("items.txt"),
+               "\xef\xbb\xbf  Price, of course  \r\n\r\nThe \"fresh\" taste\r\n\tColour\n\n  \nMade locally");
     const Outcome create =
         loupe("survey create --title 'What matters?' --items-file items.txt --intro 'Two minutes.' "
               "--question 'Plan: Free | Plus | Family' --question='Team:Sales|Support' "
@@ -426,7 +427,8 @@ TEST_F(Cli, SurveyCreateAndLinkSayWhatIsWrong) {
         {base + "--out s.loupe --per-set 9", 2, "--per-set must be a whole number from 2 to 8"},
         {base + "--out s.loupe --per-set 4", 2, "show at most 3 items per screen"},
         {"survey create --title T --items-file missing.txt --out s.loupe", 1, "missing.txt: there is no such file."},
-        {"survey create --title T --items-file one.txt --out s.loupe", 1, "one.txt has 1 item; a survey needs 2 to 200."},
+        {"survey create --title T --items-file one.txt --out s.loupe", 1,
+         "one.txt has 1 item; a survey needs 2 to 200."},
         {"survey create --title T --items-file twice.txt --out s.loupe", 1, "items 1 and 3 are the same."},
         {base + "--out s.loupe --question 'Plan: Free | '", 1, "option 2 of Segment question 1 is empty."},
         {base + "--out s.loupe --reply-to nobody", 1, "does not look like an e-mail address"},

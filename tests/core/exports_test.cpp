@@ -133,6 +133,14 @@ TEST(ScoresCsv, TiesKeepTheItemsOrderAndNanGoesLast) {
     EXPECT_EQ(rows[4][7], "");
 }
 
+TEST(ScoresCsv, MissingCountsAreEmptyCells) {
+    const MnlResult m = mnl();
+    const auto rows = parse(scores_csv(kItems, {}, &m, nullptr));
+    ASSERT_EQ(rows.size(), 5u);
+    EXPECT_EQ(rows[1], (std::vector<std::string>{"1", "The \"fresh\" taste", "", "", "", "", "", "0.750000",
+                                                 "0.125000", "", "", ""}));
+}
+
 TEST(ScoresCsv, NoItemsIsJustAHeader) {
     EXPECT_EQ(scores_csv({}, {}, nullptr, nullptr),
               "rank,item,shown,best,worst,best_minus_worst,standardised,logit_utility,logit_se,hb_score,hb_low,"
