@@ -690,6 +690,9 @@ FrameRequest app_frame() {
     if (inbox.dragging_files) drop_overlay();
     ImGui::PopFont();
 
+    // A screen that changed took the focused widget with it: the next Tab starts again from the
+    // top, as on a freshly loaded web page (otherwise Dear ImGui finds no widget to tab from).
+    if (GImGui->NavId != 0 && !GImGui->NavIdIsAlive) GImGui->NavDisableHighlight = true;
     platform::set_text_input_active(io.WantTextInput);
     FrameRequest request;
     request.animating = app.animating;
@@ -707,3 +710,5 @@ bool app_widget_rect(const char* id, float out[4]) {
     out[0] = r.x, out[1] = r.y, out[2] = r.z, out[3] = r.w;
     return true;
 }
+
+const char* app_focused_widget() { return focused_test_widget(); }

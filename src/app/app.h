@@ -13,3 +13,4 @@ FrameRequest app_frame();
 // Test-only query: the rectangle (framebuffer pixels: x, y, w, h) a widget with this id had in
 // the last frame. End-to-end tests use it to find where to click; the clicks themselves are real.
 bool app_widget_rect(const char* id, float out[4]);
+const char* app_focused_widget();  // test-only: the id of the widget with keyboard focus, or ""

@@ -30,6 +30,7 @@ struct Taking {
     double shown_at = 0;        // when the current screen appeared (now_seconds)
     bool stored = false;        // false for the author's preview: nothing is written
     bool scroll_to_top = false;
+    bool focus_first = false;   // a keyboard user moved on: focus the new screen's first control
 };
 
 Taking taking;                 // the survey opened from a link
@@ -72,6 +73,7 @@ void go_to(Taking& t, loupe::Stage stage, int screen) {
     t.answering.stage = stage;
     t.answering.screen = std::uint16_t(std::max(0, screen));
     t.scroll_to_top = true;
+    t.focus_first = !GImGui->NavDisableHighlight;
     save(t);
 }
 
@@ -102,6 +104,13 @@ bool resume(Taking& t) {
 }
 
 // ---- Drawing helpers ---------------------------------------------------------------------------------
+// Keyboard users land on the first control of a new screen, as a screen reader expects.
+void focus_here_if_new(Taking& t) {
+    if (!t.focus_first) return;
+    ImGui::SetKeyboardFocusHere();
+    t.focus_first = false;
+}
+
 float reading_width() { return std::min(ImGui::GetContentRegionAvail().x, px(kMaxReadingWidth)); }
 bool narrow() { return reading_width() < px(520); }  // a phone, or the author's phone-sized preview
 
@@ -160,7 +169,8 @@ bool option_row(const char* label, bool chosen, const char* test_id, float width
 
 // Back (when there is somewhere to go back to) and Next, which says why it is not yet possible.
 enum class Nav { None, Back, Next };
-Nav nav_buttons(bool can_go_back, bool can_go_on, const char* next_label, const char* why_not) {
+Nav nav_buttons(bool can_go_back, bool can_go_on, const char* next_label, const char* why_not,
+                const char* next_id = "answer/next") {
     ImGui::Dummy(ImVec2(0, px(12)));
     const float w = reading_width();
     const float button_w = narrow() ? (w - ImGui::GetStyle().ItemSpacing.x) / 2 : px(150);
@@ -170,9 +180,8 @@ Nav nav_buttons(bool can_go_back, bool can_go_on, const char* next_label, const 
         if (secondary_button("Back", "answer/back", size)) nav = Nav::Back;
         ImGui::SameLine();
     }
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (can_go_back ? 0 : 0));
     if (!can_go_on) ImGui::BeginDisabled();
-    if (primary_button(next_label, "answer/next", size)) nav = Nav::Next;
+    if (primary_button(next_label, next_id, size)) nav = Nav::Next;
     if (!can_go_on) ImGui::EndDisabled();
     if (!can_go_on && why_not) {
         ImGui::Dummy(ImVec2(0, px(2)));
@@ -202,7 +211,8 @@ void intro_stage(Taking& t, std::string& spoken) {
     ImGui::Dummy(ImVec2(0, px(6)));
     text_wrapped_colored(p.muted, about.c_str());
     spoken = t.survey.title + ". " + t.survey.intro + " " + about;
-    if (nav_buttons(false, true, "Start", nullptr) == Nav::Next)
+    focus_here_if_new(t);
+    if (nav_buttons(false, true, "Start", nullptr, "answer/start") == Nav::Next)
         go_to(t, loupe::next_stage(loupe::Stage::Intro, t.survey), 0);
 }
 
@@ -224,6 +234,7 @@ void segments_stage(Taking& t, std::string& spoken) {
         for (std::size_t o = 0; o < question.options.size(); ++o) {
             const bool chosen = answers[q] == int(o);
             const std::string id = "answer/segment/" + std::to_string(q) + "/" + std::to_string(o);
+            if (q == 0 && o == 0) focus_here_if_new(t);
             if (option_row(question.options[o].c_str(), chosen, id.c_str(), w)) {
                 answers[q] = chosen ? -1 : std::int8_t(o);  // choosing it again un-chooses: "skip" stays possible
                 save(t);
@@ -267,6 +278,7 @@ void sets_stage(Taking& t, std::string& spoken) {
         const float pill_y = at.y + (row_h - pill_h) / 2;
         const std::string n = std::to_string(place);
         ImGui::SetCursorScreenPos(ImVec2(at.x + gap, pill_y));
+        if (place == 0) focus_here_if_new(t);
         if (choice_button("Most", is_best, ("answer/most/" + n).c_str(), ImVec2(pill_w, pill_h))) {
             loupe::choose(set, item, true);
             save(t);
@@ -304,6 +316,7 @@ void sets_stage(Taking& t, std::string& spoken) {
                 account_time(t);
                 if (loupe::finish(t.answering, unix_now())) make_code(t);
                 t.scroll_to_top = true;
+                t.focus_first = !GImGui->NavDisableHighlight;
                 save(t);
             }
             break;
@@ -315,6 +328,7 @@ void open_question_stage(Taking& t, std::string& spoken) {
     heading(g_fonts.heading, t.survey.open_question.c_str(), "answer/open-question");
     text_wrapped_colored(palette().muted, "Optional. Write as much or as little as you like.");
     ImGui::Dummy(ImVec2(0, px(6)));
+    focus_here_if_new(t);
     char buffer[loupe::kMaxOpenAnswerBytes + 1];
     std::snprintf(buffer, sizeof buffer, "%s", t.open_answer.c_str());
     if (ImGui::InputTextMultiline("##open", buffer, sizeof buffer, ImVec2(reading_width(), px(140)))) {
@@ -329,6 +343,7 @@ void open_question_stage(Taking& t, std::string& spoken) {
         case Nav::Next:
             if (loupe::finish(t.answering, unix_now())) make_code(t);
             t.scroll_to_top = true;
+            t.focus_first = !GImGui->NavDisableHighlight;
             save(t);
             break;
         case Nav::None: break;
@@ -373,6 +388,7 @@ void done_stage(Taking& t, std::string& spoken) {
     const bool stacked = narrow();
     const ImVec2 size(stacked ? w : 0, px(48));
     const bool preview_only = !t.stored;
+    focus_here_if_new(t);
     if (primary_button("Copy code", "answer/copy", size)) {
         if (preview_only) notify("This is the preview: respondents copy their code here.");
         else {

@@ -15,6 +15,7 @@ float px(float logical) { return logical * g_pixel_ratio; }
 // ---- test rectangles --------------------------------------------------------------------------
 namespace {
 std::map<std::string, ImVec4> rects_this_frame, rects_last_frame;
+std::string focused_this_frame, focused_last_frame;  // the test id of the keyboard-focused widget
 }
 
 void test_rect(const char* id) {
@@ -23,11 +24,16 @@ void test_rect(const char* id) {
     const ImRect clip = GImGui->CurrentWindow->ClipRect;
     if (!clip.Overlaps(ImRect(min, max))) return;
     rects_this_frame[id] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+    const ImGuiContext& g = *GImGui;
+    if (g.NavId != 0 && g.NavId == g.LastItemData.ID && !g.NavDisableHighlight) focused_this_frame = id;
 }
 void clear_test_rects() {
     rects_last_frame.swap(rects_this_frame);
     rects_this_frame.clear();
+    focused_last_frame = std::move(focused_this_frame);
+    focused_this_frame.clear();
 }
+const char* focused_test_widget() { return focused_last_frame.c_str(); }
 bool find_test_rect(const char* id, ImVec4& out) {
     auto it = rects_last_frame.find(id);
     if (it == rects_last_frame.end()) return false;

@@ -8,6 +8,7 @@ float px(float logical);  // logical (CSS) pixels -> framebuffer pixels
 void test_rect(const char* id);
 void clear_test_rects();
 bool find_test_rect(const char* id, ImVec4& out);
+const char* focused_test_widget();  // the id of the widget keyboard focus is on; "" when none
 
 bool primary_button(const char* label, const char* test_id, ImVec2 size = ImVec2(0, 0));
 bool secondary_button(const char* label, const char* test_id, ImVec2 size = ImVec2(0, 0));

@@ -258,6 +258,8 @@ EMSCRIPTEN_KEEPALIVE const float* loupe_widget_rect(const char* id) {
     return rect;
 }
 
+EMSCRIPTEN_KEEPALIVE const char* loupe_focused_widget() { return app_focused_widget(); }
+
 }  // extern "C"
 
 // ---- platform.h -------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import {chromium} from 'playwright-core';
 import {PNG} from 'pngjs';
 import {serve} from '../../web/serve.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const APP_DIR = process.env.LOUPE_APP_DIR || join(ROOT, 'build/web/app');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
