@@ -111,7 +111,8 @@ void focus_here_if_new(Taking& t) {
     t.focus_first = false;
 }
 
-float reading_width() { return std::min(ImGui::GetContentRegionAvail().x, px(kMaxReadingWidth)); }
+float reading_w = 0;  // set by whoever draws the survey: the answer screen or the preview
+float reading_width() { return reading_w; }
 bool narrow() { return reading_width() < px(520); }  // a phone, or the author's phone-sized preview
 
 void progress_bar(float fraction, const char* label) {
@@ -200,7 +201,10 @@ std::string item_list(const Taking& t, const loupe::SetAnswer& set) {
 // ---- Stages ----------------------------------------------------------------------------------------------
 void intro_stage(Taking& t, std::string& spoken) {
     const Palette& p = palette();
-    heading(g_fonts.heading, t.survey.title.c_str(), "answer/title");
+    // The large title face holds only ASCII (it is kept small to load fast).
+    const bool ascii = std::all_of(t.survey.title.begin(), t.survey.title.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    heading(ascii && !narrow() ? g_fonts.title : g_fonts.heading, t.survey.title.c_str(), "answer/title");
     ImGui::Dummy(ImVec2(0, px(6)));
     if (!t.survey.intro.empty()) ImGui::TextWrapped("%s", t.survey.intro.c_str());
     const int screens = int(t.answering.response.sets.size());
@@ -374,14 +378,22 @@ void done_stage(Taking& t, std::string& spoken) {
     text_wrapped_colored(p.muted, how.c_str());
     ImGui::Dummy(ImVec2(0, px(8)));
 
-    // The code in a box; selectable so it can also be copied by hand.
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, p.surface);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(14), px(12)));
-    const float code_h = ImGui::CalcTextSize(t.code.c_str(), nullptr, false, w - px(28)).y + px(26);
-    ImGui::InputTextMultiline("##code", t.code.data(), t.code.size() + 1, ImVec2(w, code_h),
-                              ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_NoHorizontalScroll);
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    // The code in a box, broken wherever the line is full: it is one long word.
+    const float inner = w - px(32);
+    std::vector<std::string> lines(1);
+    for (char c : t.code) {
+        if (ImGui::CalcTextSize((lines.back() + c).c_str()).x > inner) lines.emplace_back();
+        lines.back() += c;
+    }
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 box(w, lines.size() * line_h + px(28));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + box.x, at.y + box.y), p.surface, px(12));
+    dl->AddRect(at, ImVec2(at.x + box.x, at.y + box.y), p.border, px(12), 0, px(1));
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        dl->AddText(ImVec2(at.x + px(16), at.y + px(14) + i * line_h), p.text, lines[i].c_str());
+    ImGui::Dummy(box);
     test_rect("answer/code");
     ImGui::Dummy(ImVec2(0, px(4)));
 
@@ -483,6 +495,7 @@ void answer_screen() {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (column_width() - w) / 2);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    reading_w = w;
     ImGui::Dummy(ImVec2(w, narrow() ? px(16) : px(32)));
     if (!link_problem.empty()) broken_link_card(link_problem);
     else draw_taking(taking);
@@ -550,6 +563,7 @@ void survey_preview(const loupe::Survey& survey, ImVec2 size) {
         if (design) start(preview, survey, std::move(*design), false);
         else preview = {}, preview.survey = survey, preview.code = design.error();
     }
+    reading_w = ImGui::GetContentRegionAvail().x;
     ImGui::Dummy(ImVec2(0, px(8)));
     if (preview.survey_id == 0) {
         heading(g_fonts.heading, "Nothing to preview yet", "preview/problem");
