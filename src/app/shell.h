@@ -40,11 +40,14 @@ void screen_header(const char* title, const char* test_id, const char* intro, co
 // ---- Screens ------------------------------------------------------------------------------------
 void take_survey_screen();                         // take.cpp: "#/take", paste a link
 void survey_list_screen();                         // surveys.cpp: "#/surveys"
-void survey_editor_screen(loupe::Project& project);  // surveys.cpp: "#/surveys/<id>"
+void survey_editor_screen(loupe::Project& project);  // editor.cpp: "#/surveys/<id>"
 void results_screen(loupe::Project& project);      // results.cpp: "#/surveys/<id>/results"
 
 // take.cpp: the survey exactly as a respondent sees it, in a child region of `size`, answerable
 // but kept only in memory; it starts over when the survey changes.
 void survey_preview(const loupe::Survey& survey, ImVec2 size);
+// surveys.cpp: files chosen or dropped while the survey list is open: survey and project files
+// become surveys in the list; workspace backups are left in `files` for the shell to restore.
+void open_survey_files(std::vector<platform::OpenedFile>& files);
 // results.cpp: files chosen or dropped while the results screen is open (responses, codes, CSV).
 void import_files(loupe::Project& project, std::vector<platform::OpenedFile>& files);
