@@ -194,6 +194,7 @@ void open_files(std::vector<platform::OpenedFile>& files) {
         import_files(*project, files);
         return;
     }
+    if (app.screen == Screen::SurveyList) open_survey_files(files);  // leaves the backups
     for (platform::OpenedFile& file : files) {
         if (!file.error.empty()) {
             notify(file.name + ": " + file.error, true);
@@ -539,8 +540,9 @@ void drop_overlay() {
     dl->AddRectFilled(ImVec2(0, 0), display, (p.background & 0x00FFFFFF) | 0xE0000000);
     const float inset = px(16);
     dl->AddRect(ImVec2(inset, inset), ImVec2(display.x - inset, display.y - inset), p.accent, px(16), 0, px(2));
-    const char* text = app.screen == Screen::Results ? "Drop response files, codes or a choice table to import them"
-                                                     : "Drop a Loupe backup to restore it";
+    const char* text = app.screen == Screen::Results      ? "Drop response files, codes or a choice table to import them"
+                       : app.screen == Screen::SurveyList ? "Drop a survey file to open it"
+                                                          : "Drop a Loupe backup to restore it";
     const ImVec2 size = g_fonts.heading->CalcTextSizeA(g_fonts.heading->FontSize, FLT_MAX, 0, text);
     dl->AddText(g_fonts.heading, g_fonts.heading->FontSize,
                 ImVec2((display.x - size.x) / 2, (display.y - size.y) / 2), p.text, text);

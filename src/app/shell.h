@@ -43,11 +43,14 @@ void open_survey_link(const std::string& fragment);  // take.cpp: "#s=…", a su
 void answer_screen();                              // take.cpp: the survey opened from its link
 void answers_changed_elsewhere(const std::vector<std::string>& names);  // another tab answered
 void survey_list_screen();                         // surveys.cpp: "#/surveys"
-void survey_editor_screen(loupe::Project& project);  // surveys.cpp: "#/surveys/<id>"
+void survey_editor_screen(loupe::Project& project);  // editor.cpp: "#/surveys/<id>"
 void results_screen(loupe::Project& project);      // results.cpp: "#/surveys/<id>/results"
 
 // take.cpp: the survey exactly as a respondent sees it, in a child region of `size`, answerable
 // but kept only in memory; it starts over when the survey changes.
 void survey_preview(const loupe::Survey& survey, ImVec2 size);
+// surveys.cpp: files chosen or dropped while the survey list is open: survey and project files
+// become surveys in the list; workspace backups are left in `files` for the shell to restore.
+void open_survey_files(std::vector<platform::OpenedFile>& files);
 // results.cpp: files chosen or dropped while the results screen is open (responses, codes, CSV).
 void import_files(loupe::Project& project, std::vector<platform::OpenedFile>& files);

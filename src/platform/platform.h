@@ -42,6 +42,7 @@ struct OpenedFile {
 
 // ---- Where the app was opened from ------------------------------------------------------------
 std::string url_fragment();                          // without the '#'
+std::string page_url();  // the page's address without its fragment: where a survey link points
 void set_url_fragment(const std::string& fragment);  // adds a history entry, so Back works
 
 // ---- Clipboard, text input, look, screen readers ---------------------------------------------------

@@ -124,6 +124,7 @@ void choose_files(const char* accept, bool multiple, std::size_t max_bytes) {
 }
 
 std::string url_fragment() { return fragment; }
+std::string page_url() { return "http://localhost:8080/"; }  // where ./run.sh serves the web app
 void set_url_fragment(const std::string& f) { fragment = f; }
 void clipboard_copy(const std::string& text) { SDL_SetClipboardText(text.c_str()); }
 void set_text_input_active(bool active) {

@@ -7,9 +7,12 @@
 #include <dirent.h>
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
+#include <string_view>
 
 #include "app/app.h"
 #include "loop.h"
@@ -58,6 +61,7 @@ EM_JS(void, js_choose_files, (const char* accept, int multiple, double max_bytes
 });
 
 EM_JS(char*, js_url_fragment, (), { return stringToNewUTF8(decodeURIComponent(location.hash.replace(/^#/, ""))); });
+EM_JS(char*, js_page_url, (), { return stringToNewUTF8(location.origin + location.pathname + location.search); });
 EM_JS(void, js_set_url_fragment, (const char* fragment), {
     const f = UTF8ToString(fragment);
     const url = location.pathname + location.search + (f ? "#" + f : "");
@@ -232,11 +236,21 @@ EMSCRIPTEN_KEEPALIVE void loupe_theme_changed() {
     the_inbox.theme_preference_changed = true;
     platform::wake();
 }
+// SDL's text event holds 31 bytes: a longer paste (many lines from a phone's menu) is sent as
+// several events, cut between characters.
 EMSCRIPTEN_KEEPALIVE void loupe_text_typed(const char* text) {
-    SDL_Event e{};
-    e.type = SDL_TEXTINPUT;
-    std::snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    SDL_PushEvent(&e);
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        SDL_Event e{};
+        e.type = SDL_TEXTINPUT;
+        const std::size_t most = std::min(rest.size(), sizeof e.text.text - 1);
+        std::size_t n = most;
+        while (n > 0 && n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) --n;
+        if (n == 0) n = most;  // not UTF-8: pass it on as it is rather than stall
+        std::memcpy(e.text.text, rest.data(), n);
+        SDL_PushEvent(&e);
+        rest.remove_prefix(n);
+    }
 }
 EMSCRIPTEN_KEEPALIVE void loupe_key_press(int scancode, int modifiers) {
     SDL_Event e{};
@@ -244,7 +258,10 @@ EMSCRIPTEN_KEEPALIVE void loupe_key_press(int scancode, int modifiers) {
     e.key.keysym.mod = static_cast<Uint16>(modifiers);
     e.type = SDL_KEYDOWN;
     SDL_PushEvent(&e);
+    // The text field forwards no modifier releases, so the key's release lets go of them: else Ctrl
+    // would stay held after Ctrl+V, and Dear ImGui ignores the mouse wheel while Ctrl is down.
     e.type = SDL_KEYUP;
+    e.key.keysym.mod = 0;
     SDL_PushEvent(&e);
 }
 
@@ -328,6 +345,13 @@ std::string url_fragment() {
     char* f = js_url_fragment();
     std::string text = f;
     std::free(f);
+    return text;
+}
+
+std::string page_url() {
+    char* url = js_page_url();
+    std::string text = url;
+    std::free(url);
     return text;
 }
 
