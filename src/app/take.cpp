@@ -556,7 +556,9 @@ void take_survey_screen() {
 }
 
 void survey_preview(const loupe::Survey& survey, ImVec2 size) {
-    ImGui::BeginChild("preview", size, false, ImGuiWindowFlags_NavFlattened);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(16), px(8)));
+    ImGui::BeginChild("preview", size, false, ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
     if (!(preview.survey == survey)) {
         auto design = loupe::survey_problem(survey).empty() ? loupe::survey_design(survey)
                                                             : loupe::failure<loupe::Design>(loupe::survey_problem(survey));

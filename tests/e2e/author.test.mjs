@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {inflateRawSync} from 'node:zlib';
 import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, click, tap} from './harness.mjs';
+import {reveal, press, clipboard, fieldText, newSurvey} from './steps.mjs';
 
 let browser, server, origin;
 before(async () => {
@@ -27,49 +28,6 @@ const ITEMS = ['Faster search', 'Offline mode', 'Dark theme', 'Export to CSV', '
   'Keyboard shortcuts', 'Better notifications', 'Calendar sync', 'Two-factor login', 'Custom fields', 'Mobile app',
   'Bulk editing'];
 
-// Scrolls the page with the mouse wheel until the widget is entirely on screen, between the top bar
-// and the messages at the bottom: from the top down, a screen at a time, then exactly. (A wheel
-// step of 100 CSS pixels scrolls the page by 5 lines of 16 px.)
-async function reveal(page, id) {
-  const height = page.viewportSize().height, top = 64, bottom = height - 120;
-  const wheel = async (pixels) => {
-    await page.mouse.move(4, height / 2);
-    await page.mouse.wheel(0, pixels * 100 / 80);
-    await settle(page, 80);
-  };
-  const inView = (r) => r && r.y >= top && r.y + r.h <= bottom;
-  let r = await rect(page, id);
-  if (inView(r)) return r;
-  if (!r) await wheel(-100000);
-  for (let i = 0; i < 20; ++i) {
-    r = await rect(page, id);
-    if (inView(r)) return r;
-    await wheel(r ? r.y + r.h / 2 - (top + bottom) / 2 : bottom - top - 100);
-  }
-  throw new Error(`widget "${id}" could not be scrolled into view`);
-}
-
-async function press(page, id) {
-  await reveal(page, id);
-  await click(page, id);
-}
-
-async function clipboard(page) {
-  return page.evaluate(() => navigator.clipboard.readText());
-}
-
-// The text of a field, copied out of it with the keyboard.
-async function fieldText(page, id) {
-  await page.evaluate(() => navigator.clipboard.writeText(''));
-  await press(page, id);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+C');
-  await settle(page, 150);
-  await page.keyboard.press('Escape');
-  await settle(page, 150);
-  return clipboard(page);
-}
-
 // The survey inside a link: "#s=" + base64url(version, LEB128 lengths, raw deflate, CRC-32).
 function surveyBytes(link) {
   const bytes = Buffer.from(link.slice(link.indexOf('#s=') + 3), 'base64url');
@@ -85,15 +43,6 @@ function surveyBytes(link) {
   return raw.toString('latin1');
 }
 
-async function newSurvey(page, title) {
-  await press(page, 'surveys/new');
-  await waitForWidget(page, 'editor/title');
-  await press(page, 'editor/title-field');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(title);
-  await page.keyboard.press('Enter');
-  await settle(page);
-}
 
 test('a PM writes a 12-item survey with a segment question, publishes it, and finds it all after a reload',
      async () => {

@@ -1,13 +1,14 @@
-// respond.test.mjs — answering a survey from its link, as respondents do: with a mouse and a
-// reload halfway, on a phone by touch, with the keyboard alone, in two tabs at once, and from a
-// link that was damaged on the way.
+// respond.test.mjs — answering a survey from its link: the rules of a screen, a reload halfway,
+// the code and the file at the end, two tabs at once, and a link damaged on the way. (Answering
+// by touch on a phone and with the keyboard alone is part of journey.test.mjs.)
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {launchBrowser, startServer, openApp, settle, waitForWidget, waitForFirstFrame, click, tap, ROOT} from './harness.mjs';
+import {launchBrowser, startServer, openApp, settle, waitForWidget, waitForFirstFrame, click, ROOT} from './harness.mjs';
+import {spoken, screenNumber, answerScreen} from './steps.mjs';
 
 const LOUPE = join(ROOT, 'build/native/loupe');
 const ITEMS = ['Price', 'Battery life', 'Camera quality', 'Screen size', 'Weight', 'Storage', 'Brand',
@@ -32,24 +33,8 @@ after(async () => {
 });
 
 const desktop = {viewport: {width: 1280, height: 800}, colorScheme: 'light'};
-const phone = {viewport: {width: 390, height: 844}, deviceScaleFactor: 3, isMobile: true, hasTouch: true,
-               colorScheme: 'light'};
 
-const spoken = (page) => page.evaluate(() => document.getElementById('live').textContent);
 const hash = () => link.slice(link.indexOf('#'));
-
-// "Screen 3 of 9" from what a screen reader hears.
-async function screenNumber(page) {
-  const m = (await spoken(page)).match(/^Screen (\d+) of (\d+)/);
-  return m ? [Number(m[1]), Number(m[2])] : null;
-}
-
-// Answers the screen on display: most = the first item, least = the last, with `press`.
-async function answerScreen(page, press) {
-  await press(page, 'answer/most/0');
-  await press(page, 'answer/least/3');
-  await press(page, 'answer/next');
-}
 
 test('a respondent answers with the mouse, reloads halfway, resumes, and gets a code and a file', async () => {
   const context = await browser.newContext({...desktop, acceptDownloads: true,
@@ -115,59 +100,6 @@ test('a respondent answers with the mouse, reloads halfway, resumes, and gets a 
   await waitForWidget(page, 'answer/code');
   await settle(page);
   assert.match(await spoken(page), new RegExp(code));
-  assert.deepEqual(log.errors, []);
-  await context.close();
-});
-
-test('a respondent on a 390x844 phone answers everything by touch', async () => {
-  const context = await browser.newContext(phone);
-  const {page, log} = await openApp(context, origin, hash());
-  await tap(page, 'answer/start');
-  await tap(page, 'answer/segment/0/0');
-  await tap(page, 'answer/next');
-  const [, total] = await screenNumber(page);
-  for (let s = 1; s <= total; ++s) {
-    // Every choice is a large target, fully on screen.
-    for (const id of ['answer/most/0', 'answer/least/3']) {
-      const r = await waitForWidget(page, id);
-      assert.ok(r.h >= 40 && r.x >= 0 && r.x + r.w <= 390, `${id}: ${JSON.stringify(r)}`);
-    }
-    await answerScreen(page, tap);
-  }
-  await tap(page, 'answer/next');  // the open question is optional
-  await waitForWidget(page, 'answer/code');
-  assert.match(await spoken(page), /code is LOUPE-/);
-  assert.deepEqual(log.errors, []);
-  await context.close();
-});
-
-// Presses Tab until the keyboard focus is on `id`, then Space.
-async function keyboardChoose(page, id) {
-  for (let i = 0; i < 40; ++i) {
-    if (await page.evaluate(() => UTF8ToString(Module._loupe_focused_widget())) === id) {
-      await page.keyboard.press('Space');
-      await settle(page, 120);
-      return;
-    }
-    await page.keyboard.press('Tab');
-    await settle(page, 60);
-  }
-  throw new Error(`Tab never reached ${id}`);
-}
-
-test('a respondent answers with the keyboard alone', async () => {
-  const context = await browser.newContext(desktop);
-  const {page, log} = await openApp(context, origin, hash());
-  await page.focus('#canvas');
-  await keyboardChoose(page, 'answer/start');
-  await keyboardChoose(page, 'answer/segment/0/2');
-  assert.match(await spoken(page), /Chosen: Other/);
-  await keyboardChoose(page, 'answer/next');
-  const [, total] = await screenNumber(page);
-  for (let s = 1; s <= total; ++s) await answerScreen(page, keyboardChoose);
-  await keyboardChoose(page, 'answer/next');
-  await waitForWidget(page, 'answer/code');
-  assert.match(await spoken(page), /code is LOUPE-/);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -1,0 +1,87 @@
+// steps.mjs — what a person does often, shared by the browser tests: scroll a widget into view
+// and click it, read a field or the clipboard, start a survey, answer a survey screen.
+import {settle, rect, waitForWidget, click} from './harness.mjs';
+
+// Scrolls the page with the mouse wheel until the widget is entirely on screen, between the top bar
+// and the messages at the bottom: from the top down, a screen at a time, then exactly. (A wheel
+// step of 100 CSS pixels scrolls the page by 5 lines of 16 px.)
+export async function reveal(page, id) {
+  const height = page.viewportSize().height, top = 64, bottom = height - 120;
+  const wheel = async (pixels) => {
+    await page.mouse.move(4, height / 2);
+    await page.mouse.wheel(0, pixels * 100 / 80);
+    await settle(page, 80);
+  };
+  const inView = (r) => r && r.y >= top && r.y + r.h <= bottom;
+  let r = await rect(page, id);
+  if (inView(r)) return r;
+  if (!r) await wheel(-100000);
+  for (let i = 0; i < 20; ++i) {
+    r = await rect(page, id);
+    if (inView(r)) return r;
+    await wheel(r ? r.y + r.h / 2 - (top + bottom) / 2 : bottom - top - 100);
+  }
+  throw new Error(`widget "${id}" could not be scrolled into view`);
+}
+
+export async function press(page, id) {
+  await reveal(page, id);
+  await click(page, id);
+}
+
+export async function clipboard(page) {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+// The text of a field, copied out of it with the keyboard.
+export async function fieldText(page, id) {
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await press(page, id);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await settle(page, 150);
+  await page.keyboard.press('Escape');
+  await settle(page, 150);
+  return clipboard(page);
+}
+
+export async function newSurvey(page, title) {
+  await press(page, 'surveys/new');
+  await waitForWidget(page, 'editor/title');
+  await press(page, 'editor/title-field');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+  await settle(page);
+}
+
+// What a screen reader hears of the survey on screen (the aria-live region).
+export const spoken = (page) => page.evaluate(() => document.getElementById('live').textContent);
+
+// "Screen 3 of 9" from what a screen reader hears.
+export async function screenNumber(page) {
+  const m = (await spoken(page)).match(/^Screen (\d+) of (\d+)/);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+// Answers the screen on display: most = the first item, least = the last, with `press`.
+export async function answerScreen(page, press) {
+  await press(page, 'answer/most/0');
+  await press(page, 'answer/least/3');
+  await press(page, 'answer/next');
+}
+
+// Presses Tab until the keyboard focus is on `id`, then Space.
+export async function keyboardChoose(page, id) {
+  for (let i = 0; i < 40; ++i) {
+    if (await page.evaluate(() => UTF8ToString(Module._loupe_focused_widget())) === id) {
+      await page.keyboard.press('Space');
+      await settle(page, 120);
+      return;
+    }
+    await page.keyboard.press('Tab');
+    await settle(page, 60);
+  }
+  throw new Error(`Tab never reached ${id}`);
+}
+
