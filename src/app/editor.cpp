@@ -583,12 +583,18 @@ void status_card(loupe::Project& project, float width, bool preview_beside) {
 
 constexpr float kPhoneWidth = 360, kPhoneHeight = 640, kBezel = 12;
 
-// The survey in a phone-shaped frame, `width` wide at most, as tall as a phone unless `height` is less.
+// The survey in a phone-shaped frame, `width` wide at most, as tall as a phone unless `height` is
+// less; on a phone, simply `width` by `height`.
 void preview_frame(const Survey& s, float width, float height) {
     const Palette& p = palette();
+    text_wrapped_colored(p.muted, "Preview: what respondents see");
+    if (is_phone()) {  // on a phone already: no phone drawn around it
+        survey_preview(s, ImVec2(width, height));
+        test_rect("editor/preview");
+        return;
+    }
     const float w = std::min(width, px(kPhoneWidth + 2 * kBezel));
     const float h = std::min(height, px(kPhoneHeight + 2 * kBezel));
-    text_wrapped_colored(p.muted, "Preview: what respondents see");
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - w) / 2);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -635,8 +641,7 @@ void survey_editor_screen(loupe::Project& project) {
     status_card(project, form_w, preview_beside);
     space();
     if (!preview_beside && ed.preview_open) {
-        const float room = ImGui::GetWindowHeight() - px(40);
-        preview_frame(s, form_w, room);
+        preview_frame(s, form_w, ImGui::GetWindowHeight() - px(48));  // a screenful
     } else {
         if (project.published) {
             publish_card(project, form_w);

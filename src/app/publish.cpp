@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/project.h"
 #include "core/qr.h"
@@ -51,7 +53,7 @@ const SharedLink& link_for(const loupe::Survey& survey) {
         if (qr)
             shared.qr = std::move(*qr);
         else
-            shared.qr_problem = "No QR code: " + qr.error() + " Fewer or shorter items make the link shorter.";
+            shared.qr_problem = qr.error() + " Fewer or shorter items make the link shorter.";
         state.whole_link = false;
     }
     return shared;
@@ -137,24 +139,37 @@ void copy_link(const std::string& link) {
     notify("Link copied. Paste it into an e-mail or a chat message.");
 }
 
-// The link as wrapped text in an inset box; clicking it copies it. Long links show their first
-// lines, and the whole on request.
+// The link cut into lines at most `width` wide, anywhere: a link has no spaces to break at.
+std::vector<std::string_view> wrap_anywhere(std::string_view text, float width) {
+    ImFont* font = ImGui::GetFont();
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    float line_width = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const float advance = font->GetCharAdvance(static_cast<ImWchar>(static_cast<unsigned char>(text[i])));
+        if (line_width + advance > width && i > start) {
+            lines.push_back(text.substr(start, i - start));
+            start = i;
+            line_width = 0;
+        }
+        line_width += advance;
+    }
+    if (start < text.size()) lines.push_back(text.substr(start));
+    return lines;
+}
+
+// The link in an inset box; clicking it copies it. A long link shows its first lines, and the
+// whole on request.
 void link_box(const std::string& link, float width) {
     const Palette& p = palette();
     const float pad = px(12);
-    const float wrap = width - 2 * pad;
-    ImFont* font = ImGui::GetFont();
-    const char* begin = link.c_str();
-    const char* end = begin + link.size();
-    const char* cut = begin;
-    for (int line = 0; line < kLinkLines && cut < end; ++line)
-        cut = std::max(cut + 1, font->CalcWordWrapPositionA(1.0f, cut, end, wrap));
-    const bool shortened = cut < end && !state.whole_link;
-    const std::string text = shortened ? std::string(begin, cut - 2) + "…" : link;
+    const std::vector<std::string_view> lines = wrap_anywhere(link, width - 2 * pad);
+    const bool shortened = !state.whole_link && lines.size() > std::size_t(kLinkLines);
+    const std::size_t shown = shortened ? std::size_t(kLinkLines) : lines.size();
+    const float line_h = ImGui::GetTextLineHeight();
 
-    const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImVec2 size(width, text_size.y + 2 * pad);
+    const ImVec2 size(width, shown * line_h + 2 * pad);
     if (ImGui::InvisibleButton("##link", size)) copy_link(link);
     test_rect("publish/link");
     const bool hovered = ImGui::IsItemHovered();
@@ -164,20 +179,31 @@ void link_box(const std::string& link, float width) {
     dl->AddRectFilled(pos, max, p.background, px(8));
     dl->AddRect(pos, max, hovered ? p.accent : p.border, px(8), 0, px(1));
     draw_focus_ring(pos, max, px(8));
-    dl->AddText(font, ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad), p.text, text.c_str(), nullptr, wrap);
-    if (cut < end) {
+    for (std::size_t i = 0; i < shown; ++i) {
+        std::string line(lines[i]);
+        if (shortened && i + 1 == shown) line = line.substr(0, line.size() - 2) + "…";
+        dl->AddText(ImVec2(pos.x + pad, pos.y + pad + i * line_h), p.text, line.c_str());
+    }
+    if (lines.size() > std::size_t(kLinkLines)) {
         if (link_button(state.whole_link ? "Show less" : "Show the whole link", "publish/whole-link"))
             state.whole_link = !state.whole_link;
     }
 }
 
-// Dark modules on white with the standard quiet zone, each module a whole number of pixels so
-// the code stays sharp; a row's neighbouring dark modules are drawn as one rectangle.
-void qr_view(const loupe::QrCode& qr, float most) {
-    constexpr int kQuiet = 4;
-    const int modules = qr.size + 2 * kQuiet;
-    const float module = std::max(1.0f, std::floor(most / modules));
-    const float side = module * modules;
+constexpr int kQuietModules = 4;  // the white border the QR standard asks for
+
+// The size of a module (framebuffer pixels): a whole number of pixels so the code stays sharp,
+// the code about `side` wide but no module under 2 logical pixels (smaller is hard to scan from a
+// screen) unless `most` is all the room there is.
+float qr_module(const loupe::QrCode& qr, float side, float most) {
+    const int modules = qr.size + 2 * kQuietModules;
+    const float module = std::max(std::floor(side / modules), std::round(px(2)));
+    return module * modules <= most ? module : std::max(1.0f, std::floor(most / modules));
+}
+
+// Dark modules on white with the quiet zone; a row's neighbouring dark modules are one rectangle.
+void qr_view(const loupe::QrCode& qr, float module) {
+    const float side = module * (qr.size + 2 * kQuietModules);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     pos = ImVec2(std::round(pos.x), std::round(pos.y));
     ImGui::SetCursorScreenPos(pos);
@@ -186,6 +212,7 @@ void qr_view(const loupe::QrCode& qr, float most) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32_WHITE, px(6));
     const ImU32 ink = IM_COL32(0, 0, 0, 255);
+    const float quiet = kQuietModules * module;
     for (int y = 0; y < qr.size; ++y)
         for (int x = 0; x < qr.size;) {
             if (!qr.dark(x, y)) {
@@ -194,8 +221,8 @@ void qr_view(const loupe::QrCode& qr, float most) {
             }
             const int run_start = x;
             while (x < qr.size && qr.dark(x, y)) ++x;
-            const ImVec2 a(pos.x + (run_start + kQuiet) * module, pos.y + (y + kQuiet) * module);
-            dl->AddRectFilled(a, ImVec2(pos.x + (x + kQuiet) * module, a.y + module), ink);
+            const ImVec2 a(pos.x + quiet + run_start * module, pos.y + quiet + y * module);
+            dl->AddRectFilled(a, ImVec2(pos.x + quiet + x * module, a.y + module), ink);
         }
 }
 
@@ -206,9 +233,11 @@ void link_details(const loupe::Project& project, const SharedLink& link, float w
     text_wrapped_colored(p.muted, length.c_str());
     test_rect("publish/length");
     if (link.link.size() > kLongLink)
-        text_wrapped_colored(p.muted,
-            "This is a long link: some chat apps and mail programs cut links this long. If someone finds it "
-            "broken, send the QR code or the survey file instead, or make the survey shorter.");
+        text_wrapped_colored(p.muted, link.qr.size > 0
+            ? "This is a long link: some chat apps and mail programs cut links this long. If someone finds it "
+              "broken, send the QR code or the survey file instead, or make the survey shorter."
+            : "This is a long link: some chat apps and mail programs cut links this long. If someone finds it "
+              "broken, send the survey file instead, or make the survey shorter.");
     ImGui::Dummy(ImVec2(0, px(2)));
 
     ButtonRow row(width);
@@ -216,13 +245,14 @@ void link_details(const loupe::Project& project, const SharedLink& link, float w
     row.place(button_width("Copy link"));
     if (primary_button("Copy link", "publish/copy", ImVec2(0, h))) copy_link(link.link);
     const char* qr_label = "Download QR code (PNG)";
-    row.place(button_width(qr_label));
-    ImGui::BeginDisabled(link.qr.size == 0);
-    if (secondary_button(qr_label, "publish/download-qr", ImVec2(0, h))) {
-        const std::string where = platform::download(file_stem(project) + " QR code.png", loupe::qr_png(link.qr), "image/png");
-        notify("Saved " + where + ".");
+    if (link.qr.size > 0) {
+        row.place(button_width(qr_label));
+        if (secondary_button(qr_label, "publish/download-qr", ImVec2(0, h))) {
+            const std::string where =
+                platform::download(file_stem(project) + " QR code.png", loupe::qr_png(link.qr), "image/png");
+            notify("Saved " + where + ".");
+        }
     }
-    ImGui::EndDisabled();
     const char* file_label = "Download survey file";
     row.place(button_width(file_label));
     if (secondary_button(file_label, "publish/download-survey", ImVec2(0, h))) {
@@ -310,31 +340,28 @@ void publish_card(loupe::Project& project, float width) {
                    "Send it by e-mail or chat, or show the QR code. The whole survey travels inside the link: "
                    "nothing is stored on a server.");
     const float inner = card_inner_width();
-    const bool side_by_side = inner >= px(560);
-    const float qr_side = side_by_side ? px(216) : std::min(inner, px(280));
     const float gap = px(24);
-    if (side_by_side) {
-        ImGui::BeginGroup();
-        if (link.qr.size > 0)
-            qr_view(link.qr, qr_side);
-        else
-            ImGui::Dummy(ImVec2(qr_side, 0));
-        ImGui::EndGroup();
+    const bool has_qr = link.qr.size > 0;
+    const float wide_module = has_qr ? qr_module(link.qr, px(216), inner) : 0;
+    const float wide_side = wide_module * (link.qr.size + 2 * kQuietModules);
+    if (has_qr && inner >= wide_side + gap + px(300)) {  // the code beside the link
+        qr_view(link.qr, wide_module);
         ImGui::SameLine(0, gap);
         ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - qr_side - gap);
-        if (link.qr.size == 0) text_wrapped_colored(palette().danger, link.qr_problem.c_str());
-        link_details(project, link, inner - qr_side - gap);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - wide_side - gap);
+        link_details(project, link, inner - wide_side - gap);
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
     } else {
         link_details(project, link, inner);
         ImGui::Dummy(ImVec2(0, px(4)));
-        if (link.qr.size > 0) {
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - qr_side) / 2);
-            qr_view(link.qr, qr_side);
+        if (has_qr) {
+            const float module = qr_module(link.qr, std::min(inner, px(280)), inner);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - module * (link.qr.size + 2 * kQuietModules)) / 2);
+            qr_view(link.qr, module);
         } else {
-            text_wrapped_colored(palette().danger, link.qr_problem.c_str());
+            text_wrapped_colored(palette().muted, link.qr_problem.c_str());
+            test_rect("publish/no-qr");
         }
     }
     end_card();

@@ -79,21 +79,21 @@ std::string meta_line(const loupe::Project& p) {
     return text + " · changed " + time_ago(p.modified_at, unix_now());
 }
 
-float row_buttons_width(bool phone) {
+// Results, Duplicate and Delete side by side.
+float row_buttons_width() {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float w = button_width("Results") + button_width("Duplicate") + button_width("Delete") + 2 * spacing;
-    return phone ? 0 : w;
+    return button_width("Results") + button_width("Duplicate") + button_width("Delete") + 2 * spacing;
 }
 
-void survey_row(const loupe::Project& p, int index, float width) {
-    const Palette& palette_ = palette();
+void survey_row(const loupe::Project& project, int index, float width) {
+    const Palette& p = palette();
     const bool phone = is_phone();
     const float pad = px(phone ? 16 : 20);
     const float h = button_height();
-    const float text_w = width - 2 * pad - (phone ? 0 : row_buttons_width(false) + px(20));
-    const std::string title = p.survey.title.empty() ? std::string("Untitled survey") : p.survey.title;
-    const std::string meta = meta_line(p);
-    const SurveyStatus status = survey_status(p);
+    const float text_w = width - 2 * pad - (phone ? 0 : row_buttons_width() + px(20));
+    const std::string title = project.survey.title.empty() ? std::string("Untitled survey") : project.survey.title;
+    const std::string meta = meta_line(project);
+    const SurveyStatus status = survey_status(project);
     const char* status_text = status_label(status);
 
     ImFont* heading = g_fonts.heading;
@@ -108,34 +108,34 @@ void survey_row(const loupe::Project& p, int index, float width) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 max(pos.x + width, pos.y + height);
     ImGui::PushID(index);
-    if (ImGui::InvisibleButton("##open", ImVec2(width, height))) list = {Action::Open, p.local_id, 0};
+    if (ImGui::InvisibleButton("##open", ImVec2(width, height))) list = {Action::Open, project.local_id, 0};
     ImGui::SetItemAllowOverlap();  // the buttons drawn on the card take their own clicks
     test_rect((id + "/open").c_str());
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, max, hovered ? palette_.surface_hover : palette_.surface, px(12));
-    dl->AddRect(pos, max, hovered ? palette_.accent : palette_.border, px(12), 0, px(1));
+    dl->AddRectFilled(pos, max, hovered ? p.surface_hover : p.surface, px(12));
+    dl->AddRect(pos, max, hovered ? p.accent : p.border, px(12), 0, px(1));
     draw_focus_ring(pos, max, px(12));
 
     const float text_top = phone ? pos.y + pad : pos.y + (height - text_h) / 2;
-    dl->AddText(heading, heading->FontSize, ImVec2(pos.x + pad, text_top), palette_.text, title.c_str(), nullptr, text_w);
+    dl->AddText(heading, heading->FontSize, ImVec2(pos.x + pad, text_top), p.text, title.c_str(), nullptr, text_w);
     const ImVec2 meta_at(pos.x + pad, text_top + title_h + px(8));
     pill(meta_at, status_text, status_tint(status));
     dl->AddText(g_fonts.body, g_fonts.body->FontSize, ImVec2(meta_at.x + pill_box.x + px(10), meta_at.y + px(3)),
-                palette_.muted, meta.c_str(), nullptr, meta_w);
+                p.muted, meta.c_str(), nullptr, meta_w);
 
     const ImVec2 buttons_at = phone ? ImVec2(pos.x + pad, max.y - pad - h)
-                                    : ImVec2(max.x - pad - row_buttons_width(false), pos.y + (height - h) / 2);
+                                    : ImVec2(max.x - pad - row_buttons_width(), pos.y + (height - h) / 2);
     ImGui::SetCursorScreenPos(buttons_at);
-    ImGui::BeginDisabled(!p.published);
-    if (secondary_button("Results", (id + "/results").c_str(), ImVec2(0, h))) list = {Action::Results, p.local_id, 0};
+    ImGui::BeginDisabled(!project.published);
+    if (secondary_button("Results", (id + "/results").c_str(), ImVec2(0, h))) list = {Action::Results, project.local_id, 0};
     ImGui::EndDisabled();
-    if (!p.published && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    if (!project.published && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Publish the survey first: results come from the answers to its link.");
     ImGui::SameLine();
-    if (secondary_button("Duplicate", (id + "/duplicate").c_str(), ImVec2(0, h))) list = {Action::Duplicate, p.local_id, 0};
+    if (secondary_button("Duplicate", (id + "/duplicate").c_str(), ImVec2(0, h))) list = {Action::Duplicate, project.local_id, 0};
     ImGui::SameLine();
-    if (secondary_button("Delete", (id + "/delete").c_str(), ImVec2(0, h))) list = {Action::Delete, p.local_id, 0};
+    if (secondary_button("Delete", (id + "/delete").c_str(), ImVec2(0, h))) list = {Action::Delete, project.local_id, 0};
     ImGui::PopID();
 
     ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
