@@ -466,6 +466,25 @@ void broken_link_card(const std::string& problem) {
     if (secondary_button("Paste the link instead", "answer/paste-instead", ImVec2(0, px(44)))) navigate("/take");
 }
 
+// The author's edits that change only words keep the preview's design and where it is: making a
+// design can take a noticeable moment, and the preview should not jump back at every keystroke.
+bool same_screens(const Taking& t, const loupe::Survey& edited) {
+    const loupe::Survey& was = t.survey;
+    if (t.survey_id == 0 || was.items.size() != edited.items.size() || !(was.design == edited.design) ||
+        was.segments.size() != edited.segments.size() || was.open_question.empty() != edited.open_question.empty())
+        return false;
+    for (std::size_t q = 0; q < was.segments.size(); ++q)
+        if (was.segments[q].options.size() != edited.segments[q].options.size()) return false;
+    return loupe::survey_problem(edited).empty();
+}
+
+void retitle(Taking& t, const loupe::Survey& edited) {
+    t.survey = edited;
+    t.survey_id = loupe::survey_id(edited);
+    t.answering.response.survey_id = t.survey_id;
+    if (t.answering.stage == loupe::Stage::Done) make_code(t);
+}
+
 }  // namespace
 
 // ---- Screens (shell.h) ----------------------------------------------------------------------------------
@@ -560,9 +579,9 @@ void survey_preview(const loupe::Survey& survey, ImVec2 size) {
     ImGui::BeginChild("preview", size, false, ImGuiWindowFlags_NavFlattened | ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
     if (!(preview.survey == survey)) {
-        auto design = loupe::survey_problem(survey).empty() ? loupe::survey_design(survey)
-                                                            : loupe::failure<loupe::Design>(loupe::survey_problem(survey));
-        if (design) start(preview, survey, std::move(*design), false);
+        if (same_screens(preview, survey)) retitle(preview, survey);  // typing: no new design, same screen
+        else if (auto problem = loupe::survey_problem(survey); !problem.empty()) preview = {}, preview.survey = survey, preview.code = problem;
+        else if (auto design = loupe::survey_design(survey)) start(preview, survey, std::move(*design), false);
         else preview = {}, preview.survey = survey, preview.code = design.error();
     }
     reading_w = ImGui::GetContentRegionAvail().x;
