@@ -27,13 +27,14 @@ constexpr int kExitUsage = 2;
 // ---- command line ------------------------------------------------------------------------------
 
 struct Args {
-    std::string command;                                      // "analyze", "design", "simulate"
+    std::string command;                                      // "analyze", "design", "survey create", ...
     std::vector<std::string> files;                           // positional arguments
     std::vector<std::pair<std::string, std::string>> values;  // "--name value" or "--name=value"
     std::vector<std::string> switches;                        // "--json", "--hb"
 
     bool has(std::string_view name) const;                  // a switch or a value option was given
-    const std::string* value(std::string_view name) const;  // null when not given
+    const std::string* value(std::string_view name) const;  // null when not given; the first if repeated
+    std::vector<std::string> values_of(std::string_view name) const;  // every value of a repeatable option
 };
 
 // A whole number option in [low, high]; `fallback` when it was not given. The error is a
@@ -59,6 +60,15 @@ std::string write_file(const std::string& path, std::string_view text);
 // A survey from a survey file, a text holding its link, or its JSON export (as `analyze` and
 // `simulate` accept for --survey); otherwise why not.
 Result<Survey> survey_from_bytes(std::span<const std::uint8_t> bytes);
+
+// ---- designs -----------------------------------------------------------------------------------
+
+constexpr long long kMaxSeed = 0xFFFFFFFFll;  // design seeds are 32 bits (DesignParams::seed)
+
+// Loupe's proposal for `items` items (propose_design), with whatever --per-set, --sets and
+// --versions set instead; a failure is a sentence for a usage error.
+Result<DesignParams> design_params(const Args& args, int items, std::uint32_t seed);
+std::string params_text(int items, const DesignParams& p);  // "12 items, 4 per screen, 9 screens, ..."
 
 // ---- output ------------------------------------------------------------------------------------
 
@@ -87,5 +97,7 @@ void json_string(JsonWriter& json, std::string_view text);
 int run_analyze(const Args& args);
 int run_design(const Args& args);
 int run_simulate(const Args& args);
+int run_survey_create(const Args& args);
+int run_survey_link(const Args& args);
 
 }  // namespace loupe::cli

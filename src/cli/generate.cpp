@@ -14,36 +14,6 @@
 namespace loupe::cli {
 namespace {
 
-constexpr long long kMaxSeed = 0xFFFFFFFFll;  // design seeds are 32 bits (DesignParams::seed)
-
-// ---- design parameters -------------------------------------------------------------------------
-
-// Loupe's proposal for `items` items, with whatever the command line sets instead.
-Result<DesignParams> design_params(const Args& args, int items, std::uint32_t seed) {
-    DesignParams p = propose_design(items, seed).params;
-    const auto per_set = int_option(args, "per-set", p.items_per_set, kMinItemsPerSet, kMaxItemsPerSet);
-    if (!per_set) return failure<DesignParams>(per_set.error());
-    // A different screen size changes how many screens show each item about 3 times; the same
-    // rule as propose_design's.
-    const long long enough_screens = std::min<long long>((3LL * items + *per_set - 1) / *per_set, 24);
-    const auto sets =
-        int_option(args, "sets", args.has("per-set") ? enough_screens : p.sets_per_version, 1, kMaxSetsPerVersion);
-    if (!sets) return failure<DesignParams>(sets.error());
-    const auto versions = int_option(args, "versions", p.versions, 1, kMaxVersions);
-    if (!versions) return failure<DesignParams>(versions.error());
-    p.items_per_set = std::uint8_t(*per_set);
-    p.sets_per_version = std::uint16_t(*sets);
-    p.versions = std::uint16_t(*versions);
-    if (std::string problem = design_problem(items, p); !problem.empty()) return failure<DesignParams>(problem);
-    return p;
-}
-
-std::string params_text(int items, const DesignParams& p) {
-    return std::to_string(items) + " items, " + std::to_string(p.items_per_set) + " per screen, " +
-           std::to_string(p.sets_per_version) + " screens, " + std::to_string(p.versions) +
-           (p.versions == 1 ? " version" : " versions") + ", seed " + std::to_string(p.seed);
-}
-
 // ---- printing a design -------------------------------------------------------------------------
 
 void print_design_text(const Design& design, const DesignParams& p, const DesignReport& r) {
@@ -220,6 +190,33 @@ int failed(const std::string& message) {
 }
 
 }  // namespace
+
+// ---- design parameters -------------------------------------------------------------------------
+
+Result<DesignParams> design_params(const Args& args, int items, std::uint32_t seed) {
+    DesignParams p = propose_design(items, seed).params;
+    const auto per_set = int_option(args, "per-set", p.items_per_set, kMinItemsPerSet, kMaxItemsPerSet);
+    if (!per_set) return failure<DesignParams>(per_set.error());
+    // A different screen size changes how many screens show each item about 3 times; the same
+    // rule as propose_design's.
+    const long long enough_screens = std::min<long long>((3LL * items + *per_set - 1) / *per_set, 24);
+    const auto sets =
+        int_option(args, "sets", args.has("per-set") ? enough_screens : p.sets_per_version, 1, kMaxSetsPerVersion);
+    if (!sets) return failure<DesignParams>(sets.error());
+    const auto versions = int_option(args, "versions", p.versions, 1, kMaxVersions);
+    if (!versions) return failure<DesignParams>(versions.error());
+    p.items_per_set = std::uint8_t(*per_set);
+    p.sets_per_version = std::uint16_t(*sets);
+    p.versions = std::uint16_t(*versions);
+    if (std::string problem = design_problem(items, p); !problem.empty()) return failure<DesignParams>(problem);
+    return p;
+}
+
+std::string params_text(int items, const DesignParams& p) {
+    return std::to_string(items) + " items, " + std::to_string(p.items_per_set) + " per screen, " +
+           std::to_string(p.sets_per_version) + " screens, " + std::to_string(p.versions) +
+           (p.versions == 1 ? " version" : " versions") + ", seed " + std::to_string(p.seed);
+}
 
 int run_design(const Args& args) {
     if (!args.has("items")) return usage_error(args, "say how many items with --items K.");

@@ -14,7 +14,7 @@
 namespace loupe::cli {
 namespace {
 
-constexpr const char* kHelp = R"(loupe - private MaxDiff (best-worst scaling) surveys: analysis, designs, test data.
+constexpr const char* kHelp = R"(loupe - private MaxDiff (best-worst scaling) surveys: making them, analysis, designs, test data.
 
 Usage:
   loupe analyze FILE... [--survey FILE] [--hb [--iterations N] [--seed S]] [--json]
@@ -22,6 +22,10 @@ Usage:
   loupe simulate (--survey FILE | --items K [--per-set k] [--sets S] [--versions V])
                  [--write-survey FILE] [--respondents N] [--out DIR] [--codes FILE]
                  [--csv FILE] [--seed S]
+  loupe survey create --title TEXT --items-file FILE --out FILE [--intro TEXT]
+                      [--question "LABEL: OPTION | OPTION | ..."]... [--open-question TEXT]
+                      [--reply-to ADDRESS] [--per-set k] [--sets S] [--versions V] [--seed S]
+  loupe survey link FILE --base URL
   loupe --help | --version
 
 loupe analyze FILE...
@@ -89,18 +93,42 @@ loupe simulate
   --csv FILE           write their answers as a choice table (respondent,task,item,value)
   --seed S             random seed for the answers, and for a made-up survey's design (default 1)
 
+loupe survey create
+  Writes a survey file, ready to publish, after checking it as the app would.
+  --title TEXT            the survey's title
+  --items-file FILE       the items, one per line; blank lines and spaces around an item are
+                          ignored (so item numbers in messages count the items, not the lines)
+  --out FILE              where to write the survey file
+  --intro TEXT            what respondents read first
+  --question "LABEL: OPTION | OPTION | ..."
+                          a question each respondent answers by picking one option, to compare
+                          groups of respondents; the label ends at the first colon, options are
+                          separated by |. Repeat for more questions (at most 10).
+  --open-question TEXT    a question answered in the respondent's own words
+  --reply-to ADDRESS      the e-mail address answers should be sent to
+  --per-set, --sets, --versions, --seed
+                          the design, as for loupe design (default: what Loupe proposes for the
+                          number of items, seed 1)
+
+loupe survey link FILE --base URL
+  Prints the link that opens the survey in FILE (a survey file, a text file with its link, or its
+  JSON) in the Loupe app served at URL. The survey travels inside the link, after '#'.
+
 Examples:
+  loupe survey create --title "Our app" --items-file items.txt --question "Plan: Free | Plus" --out s.loupe
+  loupe survey link s.loupe --base https://example.com/loupe/
   loupe simulate --items 12 --write-survey s.loupe --respondents 40 --out answers
   loupe analyze s.loupe answers/ mail-thread.txt --hb
   loupe analyze choices.csv --json
 )";
 
 struct CommandSpec {
-    const char* name;
+    const char* name;  // one word, or two: "survey create"
     std::vector<std::string_view> value_options;
     std::vector<std::string_view> switches;
     bool takes_files;
     int (*run)(const Args&);
+    std::vector<std::string_view> repeatable = {};  // value options that may be given more than once
 };
 
 const std::vector<CommandSpec>& commands() {
@@ -113,6 +141,14 @@ const std::vector<CommandSpec>& commands() {
          {},
          false,
          run_simulate},
+        {"survey create",
+         {"title", "items-file", "out", "intro", "question", "open-question", "reply-to", "per-set", "sets", "versions",
+          "seed"},
+         {},
+         false,
+         run_survey_create,
+         {"question"}},
+        {"survey link", {"base"}, {}, true, run_survey_link},
     };
     return specs;
 }
@@ -121,10 +157,20 @@ bool listed(const std::vector<std::string_view>& names, std::string_view name) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// Fills `args` from argv[2..]; returns an error sentence, or "" when the command line is sound.
-std::string parse(const CommandSpec& spec, int argc, char** argv, Args& args) {
+// How many of argv[1..] name the command `spec` (1 or 2 words); 0 when they name another.
+int command_words(const CommandSpec& spec, int argc, char** argv) {
+    const std::string_view name = spec.name;
+    const std::size_t space = name.find(' ');
+    if (argc < 2 || argv[1] != name.substr(0, space)) return 0;
+    if (space == std::string_view::npos) return 1;
+    return argc >= 3 && argv[2] == name.substr(space + 1) ? 2 : 0;
+}
+
+// Fills `args` from the arguments after the command's name (argv[first..]); returns an error
+// sentence, or "" when the command line is sound.
+std::string parse(const CommandSpec& spec, int first, int argc, char** argv, Args& args) {
     args.command = spec.name;
-    for (int i = 2; i < argc; ++i) {
+    for (int i = first; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg.size() < 2 || arg[0] != '-') {
             if (!spec.takes_files) return "unexpected argument '" + std::string(arg) + "'.";
@@ -134,7 +180,7 @@ std::string parse(const CommandSpec& spec, int argc, char** argv, Args& args) {
         if (arg.substr(0, 2) != "--") return "unknown option " + std::string(arg) + ".";
         const std::size_t equals = arg.find('=');
         const std::string name(arg.substr(2, equals == std::string_view::npos ? std::string_view::npos : equals - 2));
-        if (args.has(name)) return "--" + name + " is given twice.";
+        if (args.has(name) && !listed(spec.repeatable, name)) return "--" + name + " is given twice.";
         if (listed(spec.switches, name)) {
             if (equals != std::string_view::npos) return "--" + name + " takes no value.";
             args.switches.push_back(name);
@@ -178,6 +224,13 @@ const std::string* Args::value(std::string_view name) const {
     for (const auto& [key, text] : values)
         if (key == name) return &text;
     return nullptr;
+}
+
+std::vector<std::string> Args::values_of(std::string_view name) const {
+    std::vector<std::string> found;
+    for (const auto& [key, text] : values)
+        if (key == name) found.push_back(text);
+    return found;
 }
 
 Result<long long> int_option(const Args& args, std::string_view name, long long fallback, long long low,
@@ -310,21 +363,28 @@ int main(int argc, char** argv) {
         std::puts("loupe 0.1.0");
         return kExitOk;
     }
+    for (int i = 2; i < argc; ++i)
+        if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") {
+            std::fputs(kHelp, stdout);
+            return kExitOk;
+        }
     for (const CommandSpec& spec : commands()) {
-        if (first != spec.name) continue;
-        for (int i = 2; i < argc; ++i)
-            if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") {
-                std::fputs(kHelp, stdout);
-                return kExitOk;
-            }
+        const int words = command_words(spec, argc, argv);
+        if (words == 0) continue;
         Args args;
-        if (std::string problem = parse(spec, argc, argv, args); !problem.empty()) return usage_error(args, problem);
+        if (std::string problem = parse(spec, 1 + words, argc, argv, args); !problem.empty())
+            return usage_error(args, problem);
         return spec.run(args);
     }
-    std::fprintf(stderr, "%s\nRun 'loupe --help' to see the commands and their options.\n",
-                 first.empty() ? "loupe: say what to do: analyze, design or simulate."
-                               : ("loupe: unknown command '" + std::string(first) +
-                                  "'; the commands are analyze, design and simulate.")
-                                     .c_str());
+    std::string message;
+    if (first.empty())
+        message = "loupe: say what to do: analyze, design, simulate or survey.";
+    else if (first == "survey")
+        message = argc > 2 ? "loupe survey: unknown command '" + std::string(argv[2]) + "'; it is create or link."
+                           : "loupe survey: say what to do: create or link.";
+    else
+        message = "loupe: unknown command '" + std::string(first) +
+                  "'; the commands are analyze, design, simulate and survey.";
+    std::fprintf(stderr, "%s\nRun 'loupe --help' to see the commands and their options.\n", message.c_str());
     return kExitUsage;
 }

@@ -243,11 +243,10 @@ Result<ChoiceData> read_long_csv(std::string_view text) {
 }
 
 // ---- writing ----------------------------------------------------------------------------------
-namespace {
 
 std::string csv_field(const std::string& s) {
-    const bool plain = !s.empty() && s.find_first_of(",;\t\"\r\n") == std::string::npos && s.front() != ' ' &&
-                       s.back() != ' ';
+    const bool plain = s.empty() || (s.find_first_of(",;\t\"\r\n") == std::string::npos && s.front() != ' ' &&
+                                     s.back() != ' ');
     if (plain) return s;
     std::string out = "\"";
     for (char c : s) {
@@ -256,8 +255,6 @@ std::string csv_field(const std::string& s) {
     }
     return out + '"';
 }
-
-}  // namespace
 
 std::string write_long_csv(const ChoiceData& data) {
     std::string out = "respondent,task,item,value\n";

@@ -41,4 +41,9 @@ std::string check_choices(const ChoiceData& data);
 Result<ChoiceData> read_long_csv(std::string_view text);
 std::string write_long_csv(const ChoiceData& data);  // tasks numbered 1.. within each respondent
 
+// One CSV field as written: quoted (RFC 4180, quotes doubled) when it holds a separator this
+// reader accepts (comma, semicolon, tab), a quote or a line break, or starts or ends with a
+// space, which the reader would otherwise trim. An empty field stays empty.
+std::string csv_field(const std::string& text);
+
 }  // namespace loupe

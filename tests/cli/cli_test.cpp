@@ -12,7 +12,9 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
+#include "core/design.h"
 #include "core/survey.h"
 #include "datasets.h"
 
@@ -335,12 +337,122 @@ TEST_F(Cli, DesignReportsItsBalanceAndEveryScreen) {
     EXPECT_TRUE(contains(text.out, "screen 12:")) << text.out;
 }
 
+// ---- survey create and link ----------------------------------------------------------------------
+
+namespace {
+
+loupe::Survey survey_in(const fs::path& path) {
+    const std::string bytes = read_text(path);
+    auto survey = loupe::read_survey_file(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+    EXPECT_TRUE(survey) << survey.error();
+    return survey ? *survey : loupe::Survey{};
+}
+
+}  // namespace
+
+TEST_F(Cli, SurveyCreateThenLinkGivesTheSameSurvey) {
+    // A byte order mark, Windows line ends, blank lines and padding: none of it is an item.
+    write_text(at("items.txt"),
+               "\xef\xbb\xbf  Price, of course  \r\n\r\nThe \"fresh\" taste\r\n\tColour\n\n  \nMade locally");
+    const Outcome create =
+        loupe("survey create --title 'What matters?' --items-file items.txt --intro 'Two minutes.' "
+              "--question 'Plan: Free | Plus | Family' --question='Team:Sales|Support' "
+              "--open-question 'Anything else?' --reply-to research@example.com --out s.loupe");
+    ASSERT_EQ(create.exit_code, 0) << create.err;
+    EXPECT_TRUE(contains(create.out, "Wrote the survey \"What matters?\" to s.loupe")) << create.out;
+
+    const loupe::Survey survey = survey_in(at("s.loupe"));
+    EXPECT_EQ(survey.title, "What matters?");
+    EXPECT_EQ(survey.intro, "Two minutes.");
+    EXPECT_EQ(survey.items,
+              (std::vector<std::string>{"Price, of course", "The \"fresh\" taste", "Colour", "Made locally"}));
+    ASSERT_EQ(survey.segments.size(), 2u);
+    EXPECT_EQ(survey.segments[0].label, "Plan");
+    EXPECT_EQ(survey.segments[0].options, (std::vector<std::string>{"Free", "Plus", "Family"}));
+    EXPECT_EQ(survey.segments[1].label, "Team");
+    EXPECT_EQ(survey.segments[1].options, (std::vector<std::string>{"Sales", "Support"}));
+    EXPECT_EQ(survey.open_question, "Anything else?");
+    EXPECT_EQ(survey.reply_to, "research@example.com");
+    EXPECT_EQ(survey.design, loupe::propose_design(4, 1).params);  // what the app would propose
+
+    const Outcome link = loupe("survey link s.loupe --base https://example.com/loupe/");
+    ASSERT_EQ(link.exit_code, 0) << link.err;
+    ASSERT_FALSE(link.out.empty());
+    EXPECT_EQ(link.out.back(), '\n');
+    EXPECT_EQ(link.out.rfind("https://example.com/loupe/#s=", 0), 0u) << link.out;
+    const auto from_link = loupe::survey_from_link(link.out);
+    ASSERT_TRUE(from_link) << from_link.error();
+    EXPECT_EQ(*from_link, survey);
+    EXPECT_EQ(link.out, loupe::survey_link(survey, "https://example.com/loupe/") + "\n");
+
+    // The link works as a survey for analyze and for another link.
+    write_text(at("link.txt"), link.out);
+    const Outcome again = loupe("survey link link.txt --base https://other.example/");
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(*loupe::survey_from_link(again.out), survey);
+}
+
+TEST_F(Cli, SurveyCreateTakesTheDesignFromTheCommandLine) {
+    std::string items;
+    for (int i = 1; i <= 12; ++i) items += "Feature " + std::to_string(i) + "\n";
+    write_text(at("items.txt"), items);
+    ASSERT_EQ(loupe("survey create --title T --items-file items.txt --per-set 3 --versions 2 --seed 7 --out a.loupe")
+                  .exit_code,
+              0);
+    const loupe::DesignParams a = survey_in(at("a.loupe")).design;
+    EXPECT_EQ(a.items_per_set, 3);
+    EXPECT_EQ(a.sets_per_version, 12);  // each item about 3 times at 3 per screen
+    EXPECT_EQ(a.versions, 2);
+    EXPECT_EQ(a.seed, 7u);
+    ASSERT_EQ(loupe("survey create --title T --items-file items.txt --sets 5 --out b.loupe").exit_code, 0);
+    const loupe::DesignParams b = survey_in(at("b.loupe")).design;
+    EXPECT_EQ(b.items_per_set, 4);
+    EXPECT_EQ(b.sets_per_version, 5);
+    EXPECT_EQ(b.versions, 10);
+}
+
+TEST_F(Cli, SurveyCreateAndLinkSayWhatIsWrong) {
+    write_text(at("items.txt"), "A\nB\nC\n");
+    write_text(at("one.txt"), "\n  Only item  \n\n");
+    write_text(at("twice.txt"), "A\nB\nA\n");
+    const std::string base = "survey create --title T --items-file items.txt ";
+    const std::vector<std::tuple<std::string, int, std::string>> cases = {
+        {"survey delete", 2, "unknown command 'delete'"},
+        {"survey create --items-file items.txt --out s.loupe", 2, "--title"},
+        {"survey create --title T --out s.loupe", 2, "--items-file"},
+        {base, 2, "--out FILE"},
+        {base + "--out s.loupe --question 'Plan Free'", 2, "needs a label, a colon"},
+        {base + "--out s.loupe --question 'Plan: Free'", 2, "needs at least 2 options"},
+        {base + "--out s.loupe --title U", 2, "--title is given twice"},
+        {base + "--out s.loupe --per-set 9", 2, "--per-set must be a whole number from 2 to 8"},
+        {base + "--out s.loupe --per-set 4", 2, "show at most 3 items per screen"},
+        {"survey create --title T --items-file missing.txt --out s.loupe", 1, "missing.txt: there is no such file."},
+        {"survey create --title T --items-file one.txt --out s.loupe", 1,
+         "one.txt has 1 item; a survey needs 2 to 200."},
+        {"survey create --title T --items-file twice.txt --out s.loupe", 1, "items 1 and 3 are the same."},
+        {base + "--out s.loupe --question 'Plan: Free | '", 1, "option 2 of Segment question 1 is empty."},
+        {base + "--out s.loupe --reply-to nobody", 1, "does not look like an e-mail address"},
+        {base + "--out no/such/folder/s.loupe", 1, "cannot write no/such/folder/s.loupe"},
+        {"survey link --base https://example.com/", 2, "name one survey file"},
+        {"survey link s.loupe", 2, "--base URL"},
+        {"survey link s.loupe --base 'https://example.com/#app'", 2, "without spaces or '#'"},
+        {"survey link items.txt --base https://example.com/", 1, "items.txt: this is not a survey file"},
+    };
+    for (const auto& [args, exit_code, message] : cases) {
+        const Outcome run = loupe(args);
+        EXPECT_EQ(run.exit_code, exit_code) << "loupe " << args;
+        EXPECT_TRUE(contains(run.err, message)) << "loupe " << args << ":\n" << run.err;
+        EXPECT_FALSE(fs::exists(at("s.loupe"))) << "loupe " << args;
+    }
+}
+
 // ---- usage errors --------------------------------------------------------------------------------
 
 TEST_F(Cli, WrongCommandLinesExitWithTwoAndSayWhy) {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"", "say what to do"},
         {"frobnicate", "unknown command 'frobnicate'"},
+        {"survey", "say what to do: create or link"},
         {"analyze", "name the files to analyse"},
         {"analyze x.csv --frobnicate", "unknown option --frobnicate"},
         {"analyze x.csv --iterations 100", "add --hb"},

@@ -114,6 +114,25 @@ TEST(ChoiceCsv, WritesWhatItReads) {
     }
 }
 
+TEST(ChoiceCsv, QuotesAFieldOnlyWhenItMust) {
+    EXPECT_EQ(csv_field("Taste"), "Taste");
+    EXPECT_EQ(csv_field(""), "");
+    EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+    EXPECT_EQ(csv_field("a;b"), "\"a;b\"");
+    EXPECT_EQ(csv_field("a\tb"), "\"a\tb\"");
+    EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
+    EXPECT_EQ(csv_field(" padded"), "\" padded\"");
+    // What is written reads back as it was, spaces and all.
+    ChoiceData data;
+    data.items = {" padded ", "say \"hi\", twice"};
+    data.respondents = 1;
+    data.tasks = {{0, {0, 1}, 1, 0}};
+    const auto again = read_long_csv(write_long_csv(data));
+    ASSERT_TRUE(again) << again.error();
+    EXPECT_EQ(again->items, data.items);
+}
+
 TEST(ChoiceData, CheckFindsInconsistentData) {
     ChoiceData data;
     data.items = {"a", "b", "c"};
