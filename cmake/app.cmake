@@ -10,8 +10,9 @@ endif()
 # ---- Dear ImGui ---------------------------------------------------------------------------------
 add_library(imgui STATIC
   ${LOUPE_IMGUI_DIR}/imgui.cpp ${LOUPE_IMGUI_DIR}/imgui_draw.cpp
-  ${LOUPE_IMGUI_DIR}/imgui_tables.cpp ${LOUPE_IMGUI_DIR}/imgui_widgets.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${LOUPE_IMGUI_DIR})
+  ${LOUPE_IMGUI_DIR}/imgui_tables.cpp ${LOUPE_IMGUI_DIR}/imgui_widgets.cpp
+  ${LOUPE_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${LOUPE_IMGUI_DIR} ${LOUPE_IMGUI_DIR}/misc/cpp)
 target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src/platform)
 target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="imgui_config.h")
 target_compile_options(imgui PRIVATE -w)
