@@ -51,6 +51,7 @@ Fonts load_fonts(float pixel_ratio) {
 }
 
 const Palette& palette() { return current; }
+const Palette& light_palette() { return kLight; }
 
 void apply_theme(bool dark, float r) {
     current = dark ? kDark : kLight;

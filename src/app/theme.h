@@ -17,3 +17,4 @@ Fonts load_fonts(float pixel_ratio);
 // Sets ImGui's colours and sizes; sizes are in framebuffer pixels (logical size * pixel_ratio).
 void apply_theme(bool dark, float pixel_ratio);
 const Palette& palette();
+const Palette& light_palette();  // for pictures that leave the app, whatever the theme in use

@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "cli/cli.h"
+#include "core/analysis.h"
 #include "core/codes.h"
 #include "core/container.h"
 #include "core/counts.h"
@@ -341,26 +342,6 @@ void account_for(const Input& in, Gathered& g, std::optional<Design>& design) {
 
 // ---- estimating --------------------------------------------------------------------------------
 
-// Half burn-in, half kept; keep every 10th iteration, or more often to keep at least 100 draws.
-// burn_in + draws * thin may fall a few iterations short of `iterations`.
-HbOptions plan_hb(int iterations, std::uint64_t seed) {
-    HbOptions options;
-    options.burn_in = iterations / 2;
-    const int kept = iterations - options.burn_in;
-    options.thin = std::clamp(kept / 100, 1, 10);
-    options.draws = kept / options.thin;
-    options.seed = seed;
-    return options;
-}
-
-struct Estimates {
-    std::vector<ItemCounts> counts;
-    Result<MnlResult> mnl = failure<MnlResult>("");
-    Result<HbResult> hb = failure<HbResult>("");
-    bool hb_asked = false;
-    HbOptions hb_options;
-};
-
 // Runs the sampler in slices so a person at a terminal sees how far it is.
 Result<HbResult> run_hb(const ChoiceData& data, const HbOptions& options) {
     auto sampler = HbSampler::start(data, options);
@@ -373,29 +354,6 @@ Result<HbResult> run_hb(const ChoiceData& data, const HbOptions& options) {
     }
     if (show) std::fputs("\r                          \r", stderr);
     return sampler->result();
-}
-
-double mean_rlh(const HbResult& hb) {
-    double sum = 0;
-    for (double r : hb.rlh) sum += r;
-    return hb.rlh.empty() ? 0 : sum / double(hb.rlh.size());
-}
-
-int below_cutoff(const HbResult& hb) {
-    return int(std::count_if(hb.rlh.begin(), hb.rlh.end(), [&](double r) { return r < hb.rlh_cutoff; }));
-}
-
-// Best first: by HB score when there is one, else by logit utility, else by best minus worst.
-std::vector<int> ranking(const Estimates& e) {
-    std::vector<int> order(e.counts.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = int(i);
-    auto key = [&](int i) {
-        if (e.hb) return e.hb->population_scores[i];
-        if (e.mnl) return e.mnl->utilities[i];
-        return double(e.counts[i].best_minus_worst);
-    };
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key(a) > key(b); });
-    return order;
 }
 
 // ---- printing ----------------------------------------------------------------------------------
@@ -609,8 +567,8 @@ Result<loupe::Survey> survey_from_bytes(std::span<const std::uint8_t> bytes) {
 
 int run_analyze(const Args& args) {
     const bool hb = args.has("hb");
-    const auto iterations = int_option(args, "iterations", 20000, 2, 10'000'000);
-    const auto seed = int_option(args, "seed", 1, 0, LLONG_MAX);
+    const auto iterations = int_option(args, "iterations", kDefaultHbIterations, 2, 10'000'000);
+    const auto seed = int_option(args, "seed", kDefaultHbSeed, 0, LLONG_MAX);
     if (!iterations) return usage_error(args, iterations.error());
     if (!seed) return usage_error(args, seed.error());
     if (!hb && (args.has("iterations") || args.has("seed")))
@@ -631,17 +589,16 @@ int run_analyze(const Args& args) {
     Estimates e;
     std::string nothing = "nothing could be analysed: no input was accepted.";
     if (g.data.respondents > 0) {
-        auto counts = count_choices(g.data);
-        if (counts) {
-            e.counts = std::move(*counts);
-            e.mnl = fit_mnl(g.data);
+        auto estimates = estimate(g.data);
+        if (estimates) {
+            e = std::move(*estimates);
             e.hb_asked = hb;
             if (hb) {
                 e.hb_options = plan_hb(int(*iterations), std::uint64_t(*seed));
                 e.hb = run_hb(g.data, e.hb_options);
             }
         } else {
-            nothing = "nothing could be analysed: " + after_colon(counts.error());
+            nothing = "nothing could be analysed: " + after_colon(estimates.error());
         }
     }
     if (args.has("json"))

@@ -54,6 +54,18 @@ void import_response_file(ImportReport& report, const Survey& survey, std::strin
 int import_response_codes(ImportReport& report, const Survey& survey, const Design& design, std::string source,
                           std::string_view text);
 
+// Adds the respondents of a choice table (the long CSV of choices.h, e.g. one Loupe exported) as
+// responses to `survey`, one entry each, named "<source>, respondent <label>". A table that
+// cannot be read, or that names an item the survey does not have, is one entry for the whole
+// file. A respondent is kept only when their screens are those of one version of the survey's
+// design (their tasks in order, each showing the same items): then the response is exactly
+// what that respondent would have sent, just without times, segment answers or open answer.
+// Respondent ids: a label of 16 hex digits is the id (Loupe writes ids that way); any other
+// label gets a stable id hashed from the label and its answers, so importing the same table
+// again finds duplicates rather than new people. `design` must be survey_design(survey).
+void import_choice_table(ImportReport& report, const Survey& survey, const Design& design, const std::string& source,
+                         std::string_view text);
+
 // One respondent per response, one task per answered screen (best and worst as item indices,
 // items in screen order). Responses without any answered screen are skipped. Respondents are
 // labelled with their 16-hex-digit ids. Meant for responses the import accepted; anything else

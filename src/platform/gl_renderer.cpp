@@ -4,6 +4,7 @@
 // straight to clip space and scissor rectangles need no scaling.
 #include "gl_renderer.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "gl.h"
@@ -100,14 +101,12 @@ void upload_font_atlas() {
     io.Fonts->ClearTexData();  // the GPU has it; keep only the glyph tables in memory
 }
 
-void render(const ImDrawData* data, int fb_width, int fb_height) {
-    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glViewport(0, 0, fb_width, fb_height);
-    glDisable(GL_SCISSOR_TEST);
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    if (!data || data->TotalVtxCount == 0) return;
+namespace {
 
+// Draws the lists into the bound framebuffer, whose height is `fb_height` (scissor rectangles
+// count from its bottom).
+void draw(const ImDrawData* data, int fb_height) {
+    if (!data || data->TotalVtxCount == 0) return;
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     // Keep destination alpha at 1 so the page behind the canvas never shows through.
@@ -151,6 +150,49 @@ void render(const ImDrawData* data, int fb_width, int fb_height) {
     }
     glBindVertexArray(0);
     glDisable(GL_SCISSOR_TEST);
+}
+
+}  // namespace
+
+void render(const ImDrawData* data, int fb_width, int fb_height) {
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glViewport(0, 0, fb_width, fb_height);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    draw(data, fb_height);
+}
+
+std::vector<std::uint8_t> render_to_pixels(const ImDrawData* data, int width, int height) {
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+    if (width <= 0 || height <= 0 || width > max_size || height > max_size) return {};
+    GLuint framebuffer = 0, colour = 0;
+    glGenFramebuffers(1, &framebuffer);
+    glGenRenderbuffers(1, &colour);
+    glBindRenderbuffer(GL_RENDERBUFFER, colour);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+    std::vector<std::uint8_t> rgba;
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
+        glViewport(0, 0, width, height);
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(1, 1, 1, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        draw(data, height);
+        rgba.resize(std::size_t(width) * std::size_t(height) * 4);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+        // GL's rows run bottom to top; images run top to bottom.
+        const std::size_t row = std::size_t(width) * 4;
+        for (int y = 0; y < height / 2; ++y)
+            std::swap_ranges(rgba.begin() + y * row, rgba.begin() + (y + 1) * row, rgba.end() - (y + 1) * row);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteRenderbuffers(1, &colour);
+    glDeleteFramebuffers(1, &framebuffer);
+    return rgba;
 }
 
 void shutdown() {

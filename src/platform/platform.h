@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+struct ImDrawData;
+
 namespace platform {
 
 // ---- Durable storage: small named files that survive reloads and restarts --------------------
@@ -39,6 +41,12 @@ struct OpenedFile {
     std::vector<std::uint8_t> bytes;
     std::string error;  // non-empty when the file could not be read (too large, unreadable)
 };
+
+// ---- Pictures -------------------------------------------------------------------------------------
+// Draws Dear ImGui draw data into an offscreen image of width x height pixels, on white, without
+// touching the screen: pixels row by row from the top, 4 bytes each (RGBA). Empty when the
+// graphics driver refuses the size. For saving what the app draws as a picture (a chart).
+std::vector<std::uint8_t> render_pixels(const ImDrawData& draw_data, int width, int height);
 
 // ---- Where the app was opened from ------------------------------------------------------------
 std::string url_fragment();                          // without the '#'

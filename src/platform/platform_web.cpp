@@ -110,25 +110,28 @@ EM_JS(void, js_install_listeners, (), {
         f(p);
         _free(p);
     };
+    // Every file is read first and then all are handed over together, in the order given, so a
+    // drop of many files arrives in one frame as one import, whatever order the reads finish in.
     Module.loupeFiles = {
         deliver(files, maxBytes) {
-            for (const file of files) {
-                if (file.size > maxBytes) {
-                    const mb = (x) => (x / 1048576).toFixed(x < 10485760 ? 1 : 0) + ' MB';
-                    withString(file.name, (n) => withString(
-                        'this file is ' + mb(file.size) + ', larger than Loupe can open (' + mb(maxBytes) + ').',
-                        (m) => call('loupe_file_failed', n, m)));
-                    continue;
-                }
-                file.arrayBuffer().then((buffer) => {
-                    const bytes = new Uint8Array(buffer);
-                    const p = _malloc(Math.max(1, bytes.length));
-                    HEAPU8.set(bytes, p);
-                    withString(file.name, (n) => call('loupe_file_opened', n, p, bytes.length));
+            const mb = (x) => (x / 1048576).toFixed(x < 10485760 ? 1 : 0) + ' MB';
+            const reads = Array.from(files, (file) => file.size > maxBytes
+                ? Promise.resolve({file, why: 'this file is ' + mb(file.size) + ', larger than Loupe can open (' +
+                                              mb(maxBytes) + ').'})
+                : file.arrayBuffer().then((buffer) => ({file, bytes: new Uint8Array(buffer)}),
+                                          (err) => ({file, why: 'it could not be read (' + err + ').'})));
+            Promise.all(reads).then((results) => {
+                for (const r of results) {
+                    if (r.why) {
+                        withString(r.file.name, (n) => withString(r.why, (m) => call('loupe_file_failed', n, m)));
+                        continue;
+                    }
+                    const p = _malloc(Math.max(1, r.bytes.length));
+                    HEAPU8.set(r.bytes, p);
+                    withString(r.file.name, (n) => call('loupe_file_opened', n, p, r.bytes.length));
                     _free(p);
-                }, (err) => withString(file.name, (n) => withString('it could not be read (' + err + ').',
-                                                                    (m) => call('loupe_file_failed', n, m))));
-            }
+                }
+            });
         },
     };
     let dragDepth = 0;

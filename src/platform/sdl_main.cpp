@@ -247,6 +247,10 @@ void platform::wake() {
 #endif
 }
 
+std::vector<std::uint8_t> platform::render_pixels(const ImDrawData& draw_data, int width, int height) {
+    return gl_renderer::render_to_pixels(&draw_data, width, height);
+}
+
 int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--self-test") == 0) loop.self_test = true;

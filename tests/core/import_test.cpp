@@ -192,3 +192,93 @@ TEST(ChoicesFromResponses, NoResponsesGiveNoRespondents) {
     EXPECT_TRUE(data.tasks.empty());
     EXPECT_NE(check_choices(data), "");  // the estimators refuse it with a reason
 }
+
+// ---- choice tables ---------------------------------------------------------------------------------
+
+namespace {
+
+// The long CSV of these responses, as the results screen exports it.
+std::string table_of(const Survey& survey, const std::vector<Response>& responses) {
+    return write_long_csv(choices_from_responses(survey, responses));
+}
+
+// What a response keeps after a trip through a choice table: answers, not times or segments.
+Response answers_only(Response r, const Survey& survey) {
+    for (SetAnswer& a : r.sets) a.milliseconds = 0;
+    r.segment_answers.assign(survey.segments.size(), -1);
+    r.open_answer.clear();
+    r.started_at = r.finished_at = 0;
+    return r;
+}
+
+}  // namespace
+
+TEST(ImportChoiceTable, LoupesOwnTableComesBackAsTheSameAnswers) {
+    Fixture f;
+    const std::vector<Response> responses = {f.response(0x1111), f.response(0x2222222222222222ull)};
+    ImportReport report;
+    import_choice_table(report, f.survey, f.design, "choices.csv", table_of(f.survey, responses));
+    ASSERT_EQ(report.entries.size(), 2u);
+    EXPECT_EQ(report.entries[0].source, "choices.csv, respondent 0000000000001111");
+    EXPECT_EQ(report.count(ImportStatus::Accepted), 2);
+    ASSERT_EQ(report.accepted.size(), 2u);
+    EXPECT_EQ(report.accepted[0], answers_only(responses[0], f.survey));
+    EXPECT_EQ(report.accepted[1], answers_only(responses[1], f.survey));
+    EXPECT_EQ(response_problem(report.accepted[0], f.survey), "");
+
+    // The same people again, from a file or from the table: duplicates, never counted twice.
+    import_response_file(report, f.survey, "a.loupe", f.file(0x1111));
+    import_choice_table(report, f.survey, f.design, "again.csv", table_of(f.survey, responses));
+    EXPECT_EQ(report.count(ImportStatus::Duplicate), 3);
+    EXPECT_EQ(report.accepted.size(), 2u);
+}
+
+TEST(ImportChoiceTable, OtherLabelsGetStableIds) {
+    Fixture f;
+    std::string table = table_of(f.survey, {f.response(0x3333)});
+    const std::string label = "0000000000003333";
+    for (std::size_t at; (at = table.find(label)) != std::string::npos;) table.replace(at, label.size(), "anna");
+    ImportReport first, second;
+    import_choice_table(first, f.survey, f.design, "a.csv", table);
+    import_choice_table(second, f.survey, f.design, "b.csv", table);
+    ASSERT_EQ(first.accepted.size(), 1u);
+    ASSERT_EQ(second.accepted.size(), 1u);
+    EXPECT_NE(first.accepted[0].respondent_id, 0u);
+    EXPECT_EQ(first.accepted[0].respondent_id, second.accepted[0].respondent_id);
+    EXPECT_EQ(first.entries[0].source, "a.csv, respondent anna");
+}
+
+TEST(ImportChoiceTable, WhatCannotBeKeptIsReportedWithAReason) {
+    Fixture f;
+    ImportReport report;
+    import_choice_table(report, f.survey, f.design, "broken.csv", "respondent,task,item,value\n1,1,Dark mode,7\n");
+    import_choice_table(report, f.survey, f.design, "rice.csv",
+                        "respondent,task,item,value\n1,1,Price,1\n1,1,Taste,-1\n1,1,Origin,0\n");
+
+    // Screens that no version of the design shows, and a respondent who stopped after 2 screens.
+    Response shuffled = f.response(0x4444);
+    std::swap(shuffled.sets[0], shuffled.sets[1]);
+    Response stopped = f.response(0x5555);
+    stopped.sets.resize(2);
+    ChoiceData data = choices_from_responses(f.survey, std::vector<Response>{shuffled, stopped});
+    import_choice_table(report, f.survey, f.design, "odd.csv", write_long_csv(data));
+
+    // A respondent without a least important answer.
+    data = choices_from_responses(f.survey, std::vector<Response>{f.response(0x6666)});
+    data.tasks[3].worst = -1;
+    import_choice_table(report, f.survey, f.design, "best-only.csv", write_long_csv(data));
+
+    ASSERT_EQ(report.entries.size(), 5u);
+    EXPECT_EQ(report.entries[0].status, ImportStatus::Damaged);
+    EXPECT_TRUE(contains(report.entries[0].reason, "cannot be read (line 2: value must be 1, 0 or -1"))
+        << report.entries[0].reason;
+    EXPECT_EQ(report.entries[1].status, ImportStatus::OtherSurvey);
+    EXPECT_TRUE(contains(report.entries[1].reason, "\"Price\" is not one of its items")) << report.entries[1].reason;
+    EXPECT_EQ(report.entries[2].status, ImportStatus::OtherSurvey);
+    EXPECT_TRUE(contains(report.entries[2].reason, "not those of any version")) << report.entries[2].reason;
+    EXPECT_EQ(report.entries[3].status, ImportStatus::Incomplete);
+    EXPECT_TRUE(contains(report.entries[3].reason, "2 of 12 screens")) << report.entries[3].reason;
+    EXPECT_EQ(report.entries[4].status, ImportStatus::OtherSurvey);
+    EXPECT_TRUE(contains(report.entries[4].reason, "Screen 4")) << report.entries[4].reason;
+    EXPECT_TRUE(report.accepted.empty());
+}
