@@ -209,6 +209,7 @@ private:
                             "This is a workspace backup. Restore it from the menu (•••) at the top right.");
             case loupe::FileKind::TasteSession:
             case loupe::FileKind::Settings:
+            case loupe::FileKind::Answering:
                 return line(f.name, "not imported",
                             std::string("This is a Loupe ") + loupe::file_kind_name(kind) + ", not a response.");
             case loupe::FileKind::Response: break;
@@ -425,7 +426,7 @@ void paste_box(loupe::Project& project, ImVec2 size) {
 
 void import_section(loupe::Project& project) {
     const Palette& p = palette();
-    const float inner = begin_card();
+    const float inner = begin_results_card();
     heading(g_fonts.heading, "Import answers", "results/import/title");
     text_wrapped_colored(p.muted,
         "Response files, choice tables (CSV) and any text holding response codes — a whole e-mail thread will "
@@ -443,7 +444,7 @@ void import_section(loupe::Project& project) {
         ImGui::EndGroup();
     }
     if (!st.report.empty()) report_section(inner);
-    end_card();
+    end_results_card();
 }
 
 // ---- who counts --------------------------------------------------------------------------------------
@@ -486,7 +487,7 @@ std::vector<std::string> question_labels(const loupe::Survey& survey) {
 void who_counts_section(loupe::Project& project) {
     const Palette& p = palette();
     const loupe::Survey& survey = project.published_survey;
-    const float inner = begin_card();
+    const float inner = begin_results_card();
     const float right = ImGui::GetCursorScreenPos().x + inner;
     heading(g_fonts.heading, "Who counts", "results/who/title");
 
@@ -553,7 +554,7 @@ void who_counts_section(loupe::Project& project) {
             save_project(project);
         }
     }
-    end_card();
+    end_results_card();
 }
 
 // ---- estimating ----------------------------------------------------------------------------------------
@@ -725,7 +726,7 @@ void hb_status(const loupe::Project& project, float inner) {
 
 void chart_section(const loupe::Project& project, const Chart& chart) {
     const Palette& p = palette();
-    const float inner = begin_card();
+    const float inner = begin_results_card();
     heading(g_fonts.heading, "Ranking", "results/chart/title");
     text_wrapped_colored(p.muted, what_the_chart_shows().c_str());
     ImGui::Dummy(ImVec2(0, px(4)));
@@ -746,13 +747,13 @@ void chart_section(const loupe::Project& project, const Chart& chart) {
         cell_text(detail, p.muted);
         ImGui::EndTooltip();
     }
-    end_card();
+    end_results_card();
 }
 
 void item_table_section(const loupe::Survey& survey) {
     const Palette& p = palette();
     const loupe::Estimates& e = *st.estimates;
-    const float inner = begin_card();
+    const float inner = begin_results_card();
     heading(g_fonts.heading, "Per item", "results/items/title");
     text_wrapped_colored(p.muted, "How often each item was shown and picked as most (best) and least (worst) "
                                   "important; the logit utility with its standard error; and the HB probability "
@@ -820,7 +821,7 @@ void item_table_section(const loupe::Survey& survey) {
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
     if (!e.mnl) text_wrapped_colored(p.muted, ("The logit model could not be fitted: " + e.mnl.error()).c_str());
-    end_card();
+    end_results_card();
 }
 
 // One segment's score for an item: HB mean when estimated for everyone, else the segment's own logit.
@@ -839,7 +840,7 @@ std::optional<SegmentScore> segment_score(const loupe::SegmentResults& s, int it
 
 void comparison_section(const loupe::Survey& survey) {
     const Palette& p = palette();
-    const float inner = begin_card();
+    const float inner = begin_results_card();
     const auto& question = survey.segments[st.question];
     const loupe::SegmentResults& a = st.compared[0];
     const loupe::SegmentResults& b = st.compared[1];
@@ -855,7 +856,7 @@ void comparison_section(const loupe::Survey& survey) {
     text_wrapped_colored(p.muted, intro.c_str());
     if (a.respondents == 0 || b.respondents == 0 || !a.estimates || !b.estimates) {
         text_wrapped_colored(p.danger, "Each segment needs respondents who count before the two can be compared.");
-        end_card();
+        end_results_card();
         return;
     }
     ImGui::Dummy(ImVec2(0, px(4)));
@@ -923,7 +924,7 @@ void comparison_section(const loupe::Survey& survey) {
     }
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
-    end_card();
+    end_results_card();
 }
 
 // ---- respondents ----------------------------------------------------------------------------------------
@@ -976,7 +977,7 @@ void fit_bar(double rlh, double cutoff, bool poor) {
 void respondents_section(loupe::Project& project) {
     const Palette& p = palette();
     const loupe::Survey& survey = project.published_survey;
-    const float inner = begin_card();
+    const float inner = begin_results_card();
     const float right = ImGui::GetCursorScreenPos().x + inner;
     heading(g_fonts.heading, "Respondents and fit", "results/respondents/title");
     const double limit = loupe::speeder_limit_ms(project.responses);
@@ -1081,7 +1082,7 @@ void respondents_section(loupe::Project& project) {
     }
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
-    end_card();
+    end_results_card();
 }
 
 // ---- downloads -------------------------------------------------------------------------------------------
@@ -1101,7 +1102,7 @@ void downloads_section(const loupe::Project& project, const Chart& chart) {
     const Palette& p = palette();
     const loupe::Estimates& e = *st.estimates;
     const loupe::Survey& survey = project.published_survey;
-    const float inner = begin_card();
+    const float inner = begin_results_card();
     const float right = ImGui::GetCursorScreenPos().x + inner;
     heading(g_fonts.heading, "Download", "results/downloads/title");
     text_wrapped_colored(p.muted, "The scores, individual scores and choices are for the respondents who count "
@@ -1147,7 +1148,7 @@ void downloads_section(const loupe::Project& project, const Chart& chart) {
         saved(platform::download(loupe::project_file_name(project), loupe::write_project_file(project),
                                  "application/octet-stream"));
     if (!e.hb) text_wrapped_colored(p.muted, "Individual scores can be downloaded once they are estimated.");
-    end_card();
+    end_results_card();
 }
 
 // ---- the screen ------------------------------------------------------------------------------------------
@@ -1166,7 +1167,7 @@ std::string summary_line(const loupe::Project& project) {
 
 void not_published(loupe::Project& project) {
     const Palette& p = palette();
-    begin_card();
+    begin_results_card();
     heading(g_fonts.heading, "Publish the survey first", "results/unpublished");
     text_wrapped_colored(p.muted,
         "Results need a published survey: every response is matched to the exact survey its link carries, so "
@@ -1175,17 +1176,17 @@ void not_published(loupe::Project& project) {
     ImGui::Dummy(ImVec2(0, px(4)));
     if (primary_button("Open the editor", "results/open-editor"))
         navigate("/surveys/" + loupe::survey_id_text(project.local_id));
-    end_card();
+    end_results_card();
 }
 
 void no_responses() {
     const Palette& p = palette();
-    begin_card();
+    begin_results_card();
     heading(g_fonts.heading, "No responses yet", "results/empty");
     text_wrapped_colored(p.muted,
         "Send the survey's link to the people you want to hear from. Each respondent ends with a response code "
         "and a response file; when they send them back, import them above. The results appear here at once.");
-    end_card();
+    end_results_card();
 }
 
 }  // namespace
@@ -1221,10 +1222,10 @@ void results_screen(loupe::Project& project) {
     }
     who_counts_section(project);
     if (!st.estimates) {
-        begin_card();
+        begin_results_card();
         heading(g_fonts.heading, "Nothing to show", "results/nothing");
         text_wrapped_colored(palette().muted, (st.estimates.error() + " Count more respondents above.").c_str());
-        end_card();
+        end_results_card();
     } else {
         const Chart chart = ranked_chart(project.published_survey);
         chart_section(project, chart);

@@ -17,7 +17,7 @@ float card_pad = 0;
 
 }  // namespace
 
-float begin_card() {
+float begin_results_card() {
     card_pad = is_phone() ? px(16) : px(24);
     card_start = ImGui::GetCursorScreenPos();
     card_splitter.Split(ImGui::GetWindowDrawList(), 2);
@@ -30,7 +30,7 @@ float begin_card() {
     return inner;
 }
 
-void end_card() {
+void end_results_card() {
     const Palette& p = palette();
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, card_pad - ImGui::GetStyle().ItemSpacing.y));

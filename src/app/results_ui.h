@@ -8,8 +8,8 @@
 
 // A surface-coloured card with a border and rounded corners around what is drawn between
 // begin_card and end_card (cards do not nest). Returns the width inside its padding.
-float begin_card();
-void end_card();
+float begin_results_card();
+void end_results_card();
 
 // Moves the next item onto the current line when `width` more still fits inside `right`
 // (a screen x), else leaves it for the next line.

@@ -88,6 +88,7 @@ void recognise_envelope(Input& in) {
         case FileKind::TasteSession:
         case FileKind::WorkspaceBackup:
         case FileKind::Settings:
+        case FileKind::Answering:
             in.problem = std::string("This is a Loupe ") + file_kind_name(kind) + ", not a survey or a response file.";
             return;
     }
