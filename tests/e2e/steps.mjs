@@ -85,3 +85,62 @@ export async function keyboardChoose(page, id) {
   throw new Error(`Tab never reached ${id}`);
 }
 
+
+// ---- pages that keep drawing (hierarchical Bayes running): wait by time, not for the app to settle
+const pause = (page, ms = 250) => page.waitForTimeout(ms);
+
+// Scrolls the page by `dy` CSS pixels: the mouse wheel, or a finger on a touch screen.
+export async function scrollBy(page, dy) {
+  const {width, height} = page.viewportSize();
+  if (!(await page.evaluate(() => navigator.maxTouchPoints > 0))) {
+    await page.mouse.move(width / 2, height / 2);
+    await page.mouse.wheel(0, dy);
+    await pause(page, 200);
+    return;
+  }
+  const cdp = await page.context().newCDPSession(page);
+  const x = width / 2, from = height * 0.55;
+  const step = Math.max(-height * 0.4, Math.min(height * 0.4, dy));
+  const point = (y) => [{x, y, id: 1}];
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: point(from)});
+  for (let i = 1; i <= 6; ++i) {
+    await cdp.send('Input.dispatchTouchEvent', {type: 'touchMove', touchPoints: point(from - step * i / 6)});
+    await pause(page, 30);
+  }
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+  await cdp.detach();
+  await pause(page, 200);
+}
+
+// Scrolls until the widget is entirely in view (below the top bar), from the top of the page down.
+export async function revealWhileBusy(page, id, steps = 40) {
+  const {height} = page.viewportSize();
+  const inView = (r) => r && r.y >= 64 && r.y + r.h <= height - 8;
+  let r = await rect(page, id);
+  if (inView(r)) return r;
+  for (let i = 0; i < 12 && !(await rect(page, 'back')); ++i) await scrollBy(page, -100000);
+  for (let i = 0; i < steps; ++i) {
+    r = await rect(page, id);
+    if (inView(r)) return r;
+    await scrollBy(page, r ? r.y + r.h / 2 - height / 2 : height / 3);
+  }
+  throw new Error(`widget "${id}" is not on the page`);
+}
+
+export async function pressWhileBusy(page, id) {
+  const r = await revealWhileBusy(page, id);
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await pause(page, 300);
+}
+
+// Waits, scrolling as needed, until the widget shows up.
+export async function expectWidget(page, id, timeout = 30000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await revealWhileBusy(page, id, 25);
+    } catch (e) {
+      if (Date.now() > end) throw e;
+    }
+  }
+}
