@@ -547,8 +547,10 @@ void take_survey_screen() {
     const float button_w = px(100);
     const bool narrow = width < px(480);
     ImGui::SetNextItemWidth(narrow ? width : width - button_w - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(12), px(10)));  // as tall as the button beside it
     bool submit = ImGui::InputTextWithHint("##link", "https://…#s=…", pasted_link, sizeof pasted_link,
                                            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    ImGui::PopStyleVar();
     test_rect("take/link");
     if (!narrow) ImGui::SameLine();
     submit |= primary_button("Open", "take/open", ImVec2(narrow ? width : button_w, 0));

@@ -1,26 +1,98 @@
 // screenshots.mjs — saves what a person sees on each screen, desktop and phone, light and dark,
 // for a human to look at (not a test). Usage: node tests/e2e/screenshots.mjs OUT_DIR
-import {mkdirSync} from 'node:fs';
-import {launchBrowser, startServer, waitForFirstFrame, settle} from './harness.mjs';
+// Needs the native tools (build/native/loupe, build/native/tests/loupe_e2e_workspace) to make a
+// survey with 30 simulated responses for the survey screens.
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {launchBrowser, startServer, waitForFirstFrame, settle, click, ROOT} from './harness.mjs';
+import {pressWhileBusy, expectWidget, scrollBy, screenNumber} from './steps.mjs';
 
 const out = process.argv[2] || 'build/screenshots';
 mkdirSync(out, {recursive: true});
+const work = mkdtempSync(join(tmpdir(), 'loupe-screens-'));
+const tool = (name, ...args) => execFileSync(join(ROOT, 'build/native', name), args, {cwd: work, encoding: 'utf8'});
+writeFileSync(join(work, 'items.txt'), ['Automatic bank sync', 'Shared budgets with a partner',
+  'Monthly spending report', 'Bill reminders', 'Savings goals', 'Receipt scanning', 'Dark mode',
+  'Export to spreadsheet', 'Subscription tracker', 'Offline mode', 'Spending alerts', 'Net worth chart'].join('\n'));
+tool('loupe', 'survey', 'create', '--title', 'Budgeting app priorities', '--items-file', 'items.txt',
+     '--intro', 'On each screen, pick the feature that matters most to you and the one that matters least.',
+     '--question', 'Which plan are you on?: Free | Plus | Family', '--open-question', 'Anything we should build?',
+     '--reply-to', 'research@example.com', '--out', 'survey.loupe');
+tool('loupe', 'simulate', '--survey', 'survey.loupe', '--respondents', '30', '--out', 'sim', '--seed', '5');
+const project = tool('tests/loupe_e2e_workspace', 'workspace.loupe', 'survey.loupe').trim();
+const responses = readdirSync(join(work, 'sim')).map((f) => join(work, 'sim', f));
+
 const {server, origin} = await startServer();
+const link = tool('loupe', 'survey', 'link', 'survey.loupe', '--base', origin + '/').trim();
 const browser = await launchBrowser();
-const screens = {home: '', take: '#/take', surveys: '#/surveys', taste: '#/taste'};
 const devices = {
   desktop: {viewport: {width: 1280, height: 800}, deviceScaleFactor: 1},
   phone: {viewport: {width: 390, height: 844}, deviceScaleFactor: 3, isMobile: true, hasTouch: true},
 };
+
+async function visit(page, hash) {
+  await page.goto(`${origin}/${hash}`);
+  await waitForFirstFrame(page);
+  await settle(page);
+}
+
 for (const scheme of ['light', 'dark'])
   for (const [device, options] of Object.entries(devices)) {
     const context = await browser.newContext({...options, colorScheme: scheme});
     const page = await context.newPage();
-    for (const [name, hash] of Object.entries(screens)) {
-      await page.goto(`${origin}/${hash}`);
-      await waitForFirstFrame(page);
-      await settle(page);
+    const shot = async (name) => {
+      await page.waitForTimeout(200);
       await page.screenshot({path: `${out}/${name}-${device}-${scheme}.png`});
+    };
+    for (const [name, hash] of Object.entries({home: '', take: '#/take', taste: '#/taste', 'surveys-empty': '#/surveys'})) {
+      await visit(page, hash);
+      await shot(name);
+    }
+
+    // A respondent's screens, from the link.
+    await visit(page, link.slice(link.indexOf('#')));
+    await shot('answer-intro');
+    await pressWhileBusy(page, 'answer/start');
+    await pressWhileBusy(page, 'answer/segment/0/1');
+    await shot('answer-segments');
+    await pressWhileBusy(page, 'answer/next');
+    await pressWhileBusy(page, 'answer/most/1');
+    await shot('answer-set');
+    await pressWhileBusy(page, 'answer/least/0');
+    while (await screenNumber(page)) {
+      await pressWhileBusy(page, 'answer/most/0');
+      await pressWhileBusy(page, 'answer/least/1');
+      await pressWhileBusy(page, 'answer/next');
+    }
+    await shot('answer-open');
+    await pressWhileBusy(page, 'answer/next');
+    await shot('answer-done');
+
+    // The author's screens: a published survey with 30 responses.
+    await visit(page, '');
+    await click(page, 'menu');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu/restore')]);
+    await chooser.setFiles(join(work, 'workspace.loupe'));
+    await settle(page);
+    await click(page, 'restore/confirm');
+    await visit(page, `#/surveys/${project}/results`);
+    const [files] = await Promise.all([page.waitForEvent('filechooser'),
+                                       pressWhileBusy(page, 'results/import/choose')]);
+    await files.setFiles(responses);
+    await expectWidget(page, 'results/hb/done', 240000);
+    await visit(page, `#/surveys/${project}/results`);
+    for (let i = 0; i < 4; ++i) {
+      await shot(`results-${i + 1}`);
+      await scrollBy(page, options.viewport.height * 0.8);
+    }
+    await visit(page, '#/surveys');
+    await shot('surveys');
+    await visit(page, `#/surveys/${project}`);
+    for (let i = 0; i < 3; ++i) {
+      await shot(`editor-${i + 1}`);
+      await scrollBy(page, options.viewport.height * 0.8);
     }
     await context.close();
   }
