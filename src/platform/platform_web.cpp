@@ -227,7 +227,10 @@ EMSCRIPTEN_KEEPALIVE void loupe_key_press(int scancode, int modifiers) {
     e.key.keysym.mod = static_cast<Uint16>(modifiers);
     e.type = SDL_KEYDOWN;
     SDL_PushEvent(&e);
+    // The modifiers' own key releases go to the text proxy, which the app never hears: release
+    // them with the key, or ImGui would think Ctrl is still held (and ignore the mouse wheel).
     e.type = SDL_KEYUP;
+    e.key.keysym.mod = KMOD_NONE;
     SDL_PushEvent(&e);
 }
 
