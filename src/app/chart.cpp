@@ -16,7 +16,6 @@ constexpr float kRowHeight = 34;
 constexpr float kBarThickness = 16;
 constexpr float kGap = 14;
 constexpr float kAxisHeight = 30;
-constexpr float kCaptionHeight = 26;
 constexpr float kPictureWidth = 960;
 constexpr float kPicturePadding = 36;
 
@@ -45,30 +44,65 @@ Range nice_range(const Chart& chart) {
 
 }  // namespace
 
-float chart_height(const Chart& chart, float scale) {
-    return scale * (kRowHeight * float(chart.bars.size()) + kAxisHeight + kCaptionHeight);
+namespace {
+
+// Where things go, for a chart `width` framebuffer pixels wide. Narrow charts (a phone) put each
+// label on its own line above its bar, so labels need not be cut short.
+struct Layout {
+    float text_size = 0;
+    bool stacked = false;
+    float row = 0;         // height of one item
+    float label_w = 0;     // side by side: the label column
+    float value_w = 0;
+    float plot_left = 0, plot_right = 0;  // from the chart's left edge
+    float bar_y = 0;       // bar centre, from the row's top
+    float caption_h = 0;
+};
+
+Layout layout_of(const Chart& chart, float width, float scale) {
+    ImFont* font = g_fonts.body;
+    Layout l;
+    l.text_size = font->FontSize * scale / g_pixel_ratio;
+    auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(l.text_size, FLT_MAX, 0, t.c_str()).x; };
+    for (const ChartBar& b : chart.bars) {
+        l.label_w = std::max(l.label_w, text_width(b.label));
+        l.value_w = std::max(l.value_w, text_width(fixed(b.value, chart.decimals)));
+    }
+    l.stacked = width / scale < 480;
+    if (l.stacked) {
+        l.row = l.text_size + scale * (6 + kBarThickness + 14);
+        l.bar_y = l.text_size + scale * (6 + kBarThickness / 2);
+        l.plot_left = 0;
+    } else {
+        l.row = scale * kRowHeight;
+        l.bar_y = l.row / 2;
+        l.label_w = std::clamp(l.label_w, width * 0.18f, width * 0.4f);
+        l.plot_left = l.label_w + scale * kGap;
+    }
+    l.plot_right = width - l.value_w - scale * kGap;
+    l.caption_h = font->CalcTextSizeA(l.text_size, FLT_MAX, width - l.plot_left, chart.axis.c_str()).y;
+    return l;
+}
+
+}  // namespace
+
+float chart_height(const Chart& chart, float width, float scale) {
+    const Layout l = layout_of(chart, width, scale);
+    return l.row * float(chart.bars.size()) + scale * kAxisHeight + l.caption_h + scale * 4;
 }
 
 int draw_chart(ImDrawList* dl, ImVec2 origin, float width, const Chart& chart, const Palette& p, float scale,
                bool hover) {
     ImFont* font = g_fonts.body;
-    const float text_size = font->FontSize * scale / g_pixel_ratio;
+    const Layout l = layout_of(chart, width, scale);
     auto s = [&](float logical) { return logical * scale; };
-    auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(text_size, FLT_MAX, 0, t.c_str()).x; };
-
-    float label_w = 0, value_w = 0;
-    for (const ChartBar& b : chart.bars) {
-        label_w = std::max(label_w, text_width(b.label));
-        value_w = std::max(value_w, text_width(fixed(b.value, chart.decimals)));
-    }
-    label_w = std::clamp(label_w, width * 0.18f, width * 0.4f);
-    const float plot_left = origin.x + label_w + s(kGap);
-    const float plot_right = origin.x + width - value_w - s(kGap);
+    auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(l.text_size, FLT_MAX, 0, t.c_str()).x; };
+    const float plot_left = origin.x + l.plot_left, plot_right = origin.x + l.plot_right;
     const Range range = nice_range(chart);
     auto x_of = [&](double v) {
         return float(plot_left + (plot_right - plot_left) * (v - range.low) / (range.high - range.low));
     };
-    const float rows_bottom = origin.y + s(kRowHeight) * float(chart.bars.size());
+    const float rows_bottom = origin.y + l.row * float(chart.bars.size());
 
     // Grid and axis labels first, so bars cover them.
     for (double t = range.low; t <= range.high + range.step / 2; t += range.step) {
@@ -76,23 +110,29 @@ int draw_chart(ImDrawList* dl, ImVec2 origin, float width, const Chart& chart, c
         const bool zero = std::fabs(t) < range.step / 2;
         dl->AddLine(ImVec2(x, origin.y), ImVec2(x, rows_bottom), zero ? p.muted : p.border, s(1));
         const std::string label = fixed(t, range.step < 1 ? (range.step < 0.1 ? 2 : 1) : 0);
-        dl->AddText(font, text_size, ImVec2(x - text_width(label) / 2, rows_bottom + s(6)), p.muted, label.c_str());
+        dl->AddText(font, l.text_size, ImVec2(x - text_width(label) / 2, rows_bottom + s(6)), p.muted, label.c_str());
     }
-    dl->AddText(font, text_size, ImVec2(plot_left, rows_bottom + s(kAxisHeight)), p.muted, chart.axis.c_str());
+    dl->AddText(font, l.text_size, ImVec2(plot_left, rows_bottom + s(kAxisHeight)), p.muted, chart.axis.c_str(),
+                nullptr, width - l.plot_left);
 
     int hovered = -1;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     for (std::size_t i = 0; i < chart.bars.size(); ++i) {
         const ChartBar& b = chart.bars[i];
-        const float top = origin.y + s(kRowHeight) * float(i);
-        const float mid = top + s(kRowHeight) / 2;
-        if (hover && mouse.x >= origin.x && mouse.x < origin.x + width && mouse.y >= top && mouse.y < top + s(kRowHeight)) {
+        const float top = origin.y + l.row * float(i);
+        const float mid = top + l.bar_y;
+        if (hover && mouse.x >= origin.x && mouse.x < origin.x + width && mouse.y >= top && mouse.y < top + l.row) {
             hovered = int(i);
-            dl->AddRectFilled(ImVec2(origin.x - s(8), top), ImVec2(origin.x + width + s(8), top + s(kRowHeight)),
-                              p.overlay, s(6));
+            dl->AddRectFilled(ImVec2(origin.x - s(8), top), ImVec2(origin.x + width + s(8), top + l.row), p.overlay,
+                              s(6));
         }
-        const std::string label = shortened(font, text_size, b.label, label_w);
-        dl->AddText(font, text_size, ImVec2(origin.x, mid - text_size / 2), p.text, label.c_str());
+        if (l.stacked) {
+            const std::string label = shortened(font, l.text_size, b.label, width);
+            dl->AddText(font, l.text_size, ImVec2(origin.x, top), p.text, label.c_str());
+        } else {
+            const std::string label = shortened(font, l.text_size, b.label, l.label_w);
+            dl->AddText(font, l.text_size, ImVec2(origin.x, mid - l.text_size / 2), p.text, label.c_str());
+        }
 
         const float zero = x_of(0), end = x_of(b.value);
         const float half = s(kBarThickness) / 2;
@@ -105,7 +145,7 @@ int draw_chart(ImDrawList* dl, ImVec2 origin, float width, const Chart& chart, c
             dl->AddLine(ImVec2(hi, mid - cap), ImVec2(hi, mid + cap), p.text, s(1.5f));
         }
         const std::string value = fixed(b.value, chart.decimals);
-        dl->AddText(font, text_size, ImVec2(origin.x + width - text_width(value), mid - text_size / 2), p.text,
+        dl->AddText(font, l.text_size, ImVec2(origin.x + width - text_width(value), mid - l.text_size / 2), p.text,
                     value.c_str());
     }
     return hovered;
@@ -121,7 +161,7 @@ std::vector<std::uint8_t> chart_png(const Chart& chart, const std::string& title
         const float body = g_fonts.body->FontSize * scale / g_pixel_ratio;
         const float chart_top = pad + heading + scale * 8 + body + scale * 24;
         const int width = int(kPictureWidth * scale);
-        const int height = int(chart_top + chart_height(chart, scale) + pad);
+        const int height = int(chart_top + chart_height(chart, float(width) - 2 * pad, scale) + pad);
 
         ImDrawList dl(ImGui::GetDrawListSharedData());
         dl._ResetForNewFrame();

@@ -23,7 +23,7 @@ struct Chart {
     int decimals = 1;
 };
 
-float chart_height(const Chart& chart, float scale);
+float chart_height(const Chart& chart, float width, float scale);
 // Draws at `origin`, `width` framebuffer pixels wide; `scale` is framebuffer pixels per logical
 // pixel (on screen, px(1)). Returns the index of the bar under the mouse, or -1.
 int draw_chart(ImDrawList* dl, ImVec2 origin, float width, const Chart& chart, const Palette& palette, float scale,

@@ -113,6 +113,15 @@ State& state_for(const loupe::Project& project) {
 
 std::string short_id(std::uint64_t id) { return loupe::survey_id_text(id).substr(0, 8); }
 
+std::string thousands(long long n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u00A0";  // no line break inside a number
+        out += digits[i];
+    }
+    return out;
+}
+
 // ---- import ------------------------------------------------------------------------------------------
 
 constexpr std::uint8_t kEnvelopeMagic[8] = {'L', 'O', 'U', 'P', 'E', '\r', '\n', 0x1a};  // container.h
@@ -362,6 +371,7 @@ void report_section(float inner) {
             if (l.status == status) lines.push_back(&l);
         if (!lines.empty()) report_group(status, lines, inner);
     }
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - px(8));  // the link's own padding: line its text up
     if (link_button("Close the report", "results/report/close")) st.report.clear();
 }
 
@@ -384,8 +394,9 @@ void drop_zone(ImVec2 size) {
     const ImVec2 end(at.x + size.x, at.y + size.y);
     dl->AddRectFilled(at, end, p.overlay, px(10));
     dl->AddRect(at, end, p.accent, px(10), 0, px(1));
-    const char* title = "Drop files here";
-    const char* kinds = "response files, texts with codes, choice tables (CSV)";
+    // Phones cannot drag files; there the zone only says what can be chosen.
+    const char* title = is_phone() ? "Import files" : "Drop files here";
+    const char* kinds = size.x < px(440) ? "response files, codes, CSV" : "response files, texts with codes, choice tables (CSV)";
     const float line = ImGui::GetTextLineHeight(), title_h = g_fonts.heading->FontSize;
     const float button_h = line + px(20);
     const float block = px(30) + px(12) + title_h + px(4) + line + px(16) + button_h;
@@ -418,8 +429,10 @@ void paste_box(loupe::Project& project, ImVec2 size) {
     test_rect("results/import/paste");
     if (st.paste.empty() && !ImGui::IsItemActive()) {
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
-        ImGui::GetWindowDrawList()->AddText(ImVec2(box_at.x + pad.x, box_at.y + pad.y), p.muted,
-                                            "Or paste text with response codes here: an e-mail, a chat, a list");
+        ImGui::GetWindowDrawList()->AddText(g_fonts.body, g_fonts.body->FontSize,
+                                            ImVec2(box_at.x + pad.x, box_at.y + pad.y), p.muted,
+                                            "Or paste text with response codes here: an e-mail, a chat, a list.",
+                                            nullptr, size.x - 2 * pad.x);
     }
     if (secondary_button("Import pasted text", "results/import/paste-button")) import_pasted(project);
 }
@@ -495,12 +508,13 @@ void who_counts_section(loupe::Project& project) {
         text_wrapped_colored(p.muted, "This survey asks no segment questions, so there is nothing to filter or "
                                       "compare by.");
     } else {
+        const char* one = "One segment";
+        const char* two = inner < px(440) ? "Compare two" : "Compare two segments";
         if (segmented_button("Everyone", "results/view/everyone", st.view == View::Everyone)) st.view = View::Everyone;
-        same_line_if_fits(ImGui::CalcTextSize("One segment").x + px(32), right);
-        if (segmented_button("One segment", "results/view/segment", st.view == View::Segment)) st.view = View::Segment;
-        same_line_if_fits(ImGui::CalcTextSize("Compare two segments").x + px(32), right);
-        if (segmented_button("Compare two segments", "results/view/compare", st.view == View::Compare))
-            st.view = View::Compare;
+        same_line_if_fits(ImGui::CalcTextSize(one).x + px(32), right);
+        if (segmented_button(one, "results/view/segment", st.view == View::Segment)) st.view = View::Segment;
+        same_line_if_fits(ImGui::CalcTextSize(two).x + px(32), right);
+        if (segmented_button(two, "results/view/compare", st.view == View::Compare)) st.view = View::Compare;
         if (st.view != View::Everyone) {
             st.question = std::clamp(st.question, 0, int(survey.segments.size()) - 1);
             const auto& options = survey.segments[st.question].options;
@@ -710,7 +724,7 @@ void hb_status(const loupe::Project& project, float inner) {
     if (st.hb_current) {
         const loupe::HbResult& hb = st.hb->hb;
         const std::string text = "Individual scores estimated (hierarchical Bayes, " +
-                                 std::to_string(loupe::kDefaultHbIterations) + " iterations, seed " +
+                                 thousands(loupe::kDefaultHbIterations) + " iterations, seed " +
                                  std::to_string(loupe::kDefaultHbSeed) + "). Average fit (RLH) " +
                                  fixed(loupe::mean_rlh(hb), 3) + "; random answering would reach " +
                                  fixed(hb.rlh_cutoff, 3) + ".";
@@ -733,7 +747,7 @@ void chart_section(const loupe::Project& project, const Chart& chart) {
     hb_status(project, inner);
     ImGui::Dummy(ImVec2(0, px(10)));
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float height = chart_height(chart, px(1));
+    const float height = chart_height(chart, inner, px(1));
     ImGui::Dummy(ImVec2(inner, height));
     test_rect("results/chart");
     const bool hover = ImGui::IsItemHovered();
@@ -750,6 +764,15 @@ void chart_section(const loupe::Project& project, const Chart& chart) {
     end_results_card();
 }
 
+// Text that wraps at the table cell's right edge (a card's wrap position would run past it).
+void cell_wrapped(const std::string& text, ImU32 color) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+}
+
 void item_table_section(const loupe::Survey& survey) {
     const Palette& p = palette();
     const loupe::Estimates& e = *st.estimates;
@@ -759,10 +782,12 @@ void item_table_section(const loupe::Survey& survey) {
                                   "important; the logit utility with its standard error; and the HB probability "
                                   "score with its 95% interval.");
     ImGui::Dummy(ImVec2(0, px(4)));
+    // A phone keeps the rank, the item, best minus worst and the main estimate, its interval under it.
     const bool phone = is_phone();
+    const bool hb = bool(e.hb);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(6), px(7)));
     push_table_colors();
-    const int columns = phone ? 5 : 8;
+    const int columns = phone ? 4 : 8;
     if (ImGui::BeginTable("items", columns, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit,
                           ImVec2(inner, 0))) {
         ImGui::TableSetupColumn("#", 0, px(24));
@@ -772,9 +797,9 @@ void item_table_section(const loupe::Survey& survey) {
             ImGui::TableSetupColumn("Best", 0, px(48));
             ImGui::TableSetupColumn("Worst", 0, px(52));
         }
-        ImGui::TableSetupColumn("B\u2212W", 0, px(phone ? 36 : 48));
-        ImGui::TableSetupColumn(phone ? "Utility" : "Utility ± SE", 0, px(phone ? 58 : 120));
-        ImGui::TableSetupColumn(phone ? "Score" : "HB score [95%]", 0, px(phone ? 80 : 150));
+        ImGui::TableSetupColumn("B\u2212W", 0, px(48));
+        if (!phone || !hb) ImGui::TableSetupColumn(phone ? "Utility" : "Utility ± SE", 0, px(phone ? 76 : 120));
+        if (!phone || hb) ImGui::TableSetupColumn(phone ? "HB score" : "HB score [95%]", 0, px(phone ? 84 : 150));
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         for (int c = 0; c < columns; ++c) {
             ImGui::TableSetColumnIndex(c);
@@ -788,7 +813,7 @@ void item_table_section(const loupe::Survey& survey) {
             ImGui::TableNextColumn();
             cell_right(std::to_string(rank + 1), p.muted);
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", survey.items[i].c_str());
+            cell_wrapped(survey.items[i], p.text);
             if (!phone) {
                 ImGui::TableNextColumn();
                 cell_right(std::to_string(c.shown), p.text);
@@ -799,21 +824,29 @@ void item_table_section(const loupe::Survey& survey) {
             }
             ImGui::TableNextColumn();
             cell_right(fixed(c.best_minus_worst, 0), p.text);
-            ImGui::TableNextColumn();
-            if (e.mnl)
-                cell_right(phone ? fixed(e.mnl->utilities[i], 2)
-                                 : fixed(e.mnl->utilities[i], 3) + " ± " + fixed(e.mnl->standard_errors[i], 3),
-                           p.text);
-            else
-                cell_right("–", p.muted);
-            ImGui::TableNextColumn();
-            if (e.hb) {
-                cell_right(fixed(e.hb->population_scores[i], 1) +
-                               (phone ? "" : "  [" + fixed(e.hb->scores_low[i], 1) + "–" + fixed(e.hb->scores_high[i], 1) + "]"),
-                           p.text);
-                if (phone) cell_right(fixed(e.hb->scores_low[i], 1) + "–" + fixed(e.hb->scores_high[i], 1), p.muted);
-            } else {
-                cell_right(st.running ? "…" : "–", p.muted);
+            if (!phone || !hb) {
+                ImGui::TableNextColumn();
+                if (!e.mnl) {
+                    cell_right("–", p.muted);
+                } else if (phone) {
+                    cell_right(fixed(e.mnl->utilities[i], 2), p.text);
+                    cell_right("± " + fixed(e.mnl->standard_errors[i], 2), p.muted);
+                } else {
+                    cell_right(fixed(e.mnl->utilities[i], 3) + " ± " + fixed(e.mnl->standard_errors[i], 3), p.text);
+                }
+            }
+            if (!phone || hb) {
+                ImGui::TableNextColumn();
+                if (!hb) {
+                    cell_right(st.running ? "…" : "–", p.muted);
+                } else if (phone) {
+                    cell_right(fixed(e.hb->population_scores[i], 1), p.text);
+                    cell_right(fixed(e.hb->scores_low[i], 1) + "–" + fixed(e.hb->scores_high[i], 1), p.muted);
+                } else {
+                    cell_right(fixed(e.hb->population_scores[i], 1) + "  [" + fixed(e.hb->scores_low[i], 1) + "–" +
+                                   fixed(e.hb->scores_high[i], 1) + "]",
+                               p.text);
+                }
             }
         }
         ImGui::EndTable();
@@ -893,7 +926,7 @@ void comparison_section(const loupe::Survey& survey) {
             const auto va = segment_score(a, i), vb = segment_score(b, i);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", survey.items[i].c_str());
+            cell_wrapped(survey.items[i], p.text);
             ImGui::TableNextColumn();
             cell_right(va ? fixed(va->value, decimals) : "–", p.text);
             if (va && !phone) cell_right("[" + fixed(va->low, decimals) + "–" + fixed(va->high, decimals) + "]", p.muted);
@@ -983,9 +1016,9 @@ void respondents_section(loupe::Project& project) {
     const double limit = loupe::speeder_limit_ms(project.responses);
     std::string intro = "Fit (RLH) is how well a respondent's own scores predict their answers: 1 is perfect, and "
                         "random clicking scores about ";
-    intro += st.fit ? fixed(st.fit->hb.rlh_cutoff, 2) + " or less (the mark on each bar). Respondents below it are "
-                                                        "shaded: their answers look random."
-                    : "as much as the mark that appears once the individual scores are estimated.";
+    intro += st.fit ? fixed(st.fit->hb.rlh_cutoff, 2) + " or less. Respondents below that are shaded: their answers "
+                                                        "look random."
+                    : "as much as the cut-off shown once the individual scores are estimated.";
     intro += " Speeders took under 40% of the median time on the choice screens. Untick a respondent to set them "
              "aside; the results follow at once.";
     text_wrapped_colored(p.muted, intro.c_str());
@@ -1018,8 +1051,8 @@ void respondents_section(loupe::Project& project) {
                           ImVec2(inner, 0))) {
         ImGui::TableSetupColumn("Counts", 0, px(phone ? 28 : 56));
         ImGui::TableSetupColumn("Respondent", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Fit (RLH)", 0, px(phone ? 110 : 130));
-        ImGui::TableSetupColumn("Time", 0, px(phone ? 76 : 96));
+        ImGui::TableSetupColumn(phone ? "Fit" : "Fit (RLH)", 0, px(phone ? 40 : 130));
+        ImGui::TableSetupColumn("Time", 0, px(phone ? 84 : 96));
         if (!phone) {
             ImGui::TableSetupColumn("Segment answers", ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn("Status", 0, px(170));
@@ -1054,10 +1087,17 @@ void respondents_section(loupe::Project& project) {
                 const ImU32 ink = standing == loupe::Standing::Counted ? p.text : p.muted;
                 cell_text("#" + std::to_string(i + 1) + "  " + short_id(r.respondent_id), ink);
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("Respondent %s", id.c_str());
-                if (phone) cell_text(standing_text(standing), standing == loupe::Standing::Counted ? p.muted : p.danger);
+                std::string status = standing_text(standing);
+                if (standing != loupe::Standing::Speeder && speeder) status += " · speeder";
+                if (standing != loupe::Standing::PoorFit && poor) status += " · poor fit";
+                const ImU32 status_ink = standing == loupe::Standing::Counted && !speeder && !poor ? p.muted : p.danger;
+                // A phone has no room for a status column: the status goes under the respondent.
+                if (phone) cell_text(status, status_ink);
                 ImGui::TableNextColumn();
                 if (std::isnan(rlh)) {
                     cell_text("–", p.muted);
+                } else if (phone) {
+                    cell_right(fixed(rlh, 2), poor ? p.danger : ink);
                 } else {
                     fit_bar(rlh, st.fit->hb.rlh_cutoff, poor);
                     ImGui::SameLine();
@@ -1070,10 +1110,7 @@ void respondents_section(loupe::Project& project) {
                     ImGui::TableNextColumn();
                     cell_text(segment_answers_text(survey, r), ink);
                     ImGui::TableNextColumn();
-                    std::string status = standing_text(standing);
-                    if (standing != loupe::Standing::Speeder && speeder) status += " · speeder";
-                    if (standing != loupe::Standing::PoorFit && poor) status += " · poor fit";
-                    cell_text(status, standing == loupe::Standing::Counted && !speeder && !poor ? p.muted : p.danger);
+                    cell_text(status, status_ink);
                 }
                 ImGui::PopID();
             }

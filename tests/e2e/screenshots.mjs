@@ -6,7 +6,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {launchBrowser, startServer, waitForFirstFrame, settle, click, ROOT} from './harness.mjs';
+import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, ROOT} from './harness.mjs';
 import {pressWhileBusy, expectWidget, scrollBy, screenNumber} from './steps.mjs';
 
 const out = process.argv[2] || 'build/screenshots';
@@ -51,23 +51,24 @@ for (const scheme of ['light', 'dark'])
       await shot(name);
     }
 
-    // A respondent's screens, from the link.
+    // A respondent's screens, from the link: they fit without scrolling.
+    const choose = device === 'phone' ? tap : click;
     await visit(page, link.slice(link.indexOf('#')));
     await shot('answer-intro');
-    await pressWhileBusy(page, 'answer/start');
-    await pressWhileBusy(page, 'answer/segment/0/1');
+    await choose(page, 'answer/start');
+    await choose(page, 'answer/segment/0/1');
     await shot('answer-segments');
-    await pressWhileBusy(page, 'answer/next');
-    await pressWhileBusy(page, 'answer/most/1');
+    await choose(page, 'answer/next');
+    await choose(page, 'answer/most/1');
     await shot('answer-set');
-    await pressWhileBusy(page, 'answer/least/0');
+    await choose(page, 'answer/least/0');
     while (await screenNumber(page)) {
-      await pressWhileBusy(page, 'answer/most/0');
-      await pressWhileBusy(page, 'answer/least/1');
-      await pressWhileBusy(page, 'answer/next');
+      await choose(page, 'answer/most/0');
+      await choose(page, 'answer/least/1');
+      await choose(page, 'answer/next');
     }
     await shot('answer-open');
-    await pressWhileBusy(page, 'answer/next');
+    await choose(page, 'answer/next');
     await shot('answer-done');
 
     // The author's screens: a published survey with 30 responses.
