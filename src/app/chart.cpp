@@ -159,8 +159,10 @@ std::vector<std::uint8_t> chart_png(const Chart& chart, const std::string& title
         const float pad = kPicturePadding * scale;
         const float heading = g_fonts.heading->FontSize * scale / g_pixel_ratio;
         const float body = g_fonts.body->FontSize * scale / g_pixel_ratio;
-        const float chart_top = pad + heading + scale * 8 + body + scale * 24;
         const int width = int(kPictureWidth * scale);
+        const float text_w = float(width) - 2 * pad;
+        const float subtitle_h = g_fonts.body->CalcTextSizeA(body, FLT_MAX, text_w, subtitle.c_str()).y;
+        const float chart_top = pad + heading + scale * 8 + subtitle_h + scale * 24;
         const int height = int(chart_top + chart_height(chart, float(width) - 2 * pad, scale) + pad);
 
         ImDrawList dl(ImGui::GetDrawListSharedData());
@@ -169,7 +171,8 @@ std::vector<std::uint8_t> chart_png(const Chart& chart, const std::string& title
         dl.PushTextureID(ImGui::GetIO().Fonts->TexID);
         dl.AddRectFilled(ImVec2(0, 0), ImVec2(float(width), float(height)), p.background);
         dl.AddText(g_fonts.heading, heading, ImVec2(pad, pad), p.text, title.c_str());
-        dl.AddText(g_fonts.body, body, ImVec2(pad, pad + heading + scale * 8), p.muted, subtitle.c_str());
+        dl.AddText(g_fonts.body, body, ImVec2(pad, pad + heading + scale * 8), p.muted, subtitle.c_str(), nullptr,
+                   text_w);
         draw_chart(&dl, ImVec2(pad, chart_top), float(width) - 2 * pad, chart, p, scale, false);
 
         ImDrawList* lists[] = {&dl};

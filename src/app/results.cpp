@@ -10,6 +10,7 @@
 // respondents who count change, and runs a few milliseconds per frame with a progress bar and a
 // Cancel button, so the page keeps answering while it works.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -317,12 +318,18 @@ void report_group(const char* status, const std::vector<const ReportLine*>& line
     const bool open = std::find(st.report_open.begin(), st.report_open.end(), status) != st.report_open.end();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(3));
     cell_text(count_of(long(lines.size()), "input", "inputs"), p.muted);
-    if (!open) {
+    // Long lists of the harmless kinds fold away again; problems stay listed.
+    const bool foldable = lines.size() > kListedAtOnce && status_color(status) != palette().danger;
+    if (!open || foldable) {
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - px(6));
-        if (link_button(("Show " + std::string(lines.size() == 1 ? "it" : "them")).c_str(),
-                        ("results/report/show/" + name).c_str()))
-            st.report_open.push_back(status);
+        if (link_button(open ? "Hide them" : lines.size() == 1 ? "Show it" : "Show them",
+                        ("results/report/" + std::string(open ? "hide/" : "show/") + name).c_str())) {
+            if (open)
+                std::erase(st.report_open, std::string(status));
+            else
+                st.report_open.push_back(status);
+        }
     }
     if (open) {
         ImGui::Indent(px(12));
@@ -475,19 +482,35 @@ bool segmented_button(const char* label, const char* test_id, bool selected) {
     return selected ? primary_button(label, test_id) : secondary_button(label, test_id);
 }
 
-// A dropdown of `options`; true when the choice changed.
+// A dropdown of `options`, its rows those of the app's menus; true when the choice changed.
 bool dropdown(const char* id, const char* test_id, const std::vector<std::string>& options, int& chosen, float width) {
+    const float row = px(38), pad = px(6);
     bool changed = false;
     ImGui::SetNextItemWidth(width);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0),
+                                        ImVec2(FLT_MAX, std::min(px(420), row * float(options.size()) + 2 * pad)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));  // read by the list's window
     const char* preview = chosen >= 0 && chosen < int(options.size()) ? options[chosen].c_str() : "";
-    if (ImGui::BeginCombo(id, preview, ImGuiComboFlags_HeightLarge)) {
-        for (int i = 0; i < int(options.size()); ++i) {
-            if (ImGui::Selectable(options[i].c_str(), i == chosen)) chosen = i, changed = true;
-            test_rect((std::string(test_id) + "/" + std::to_string(i)).c_str());
-        }
+    const bool open = ImGui::BeginCombo(id, preview, ImGuiComboFlags_NoArrowButton);
+    ImGui::PopStyleVar();
+    if (open) {
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+        for (int i = 0; i < int(options.size()); ++i)
+            if (menu_item(options[i].c_str(), (std::string(test_id) + "/" + std::to_string(i)).c_str(), width - 2 * pad)) {
+                changed = i != chosen;
+                chosen = i;
+            }
+        ImGui::PopStyleVar();
         ImGui::EndCombo();
     }
-    test_rect(test_id);
+    test_rect(test_id);  // the closed box: End() gives back the item before the list
+    // A chevron drawn with lines: the fonts carry no arrow glyph of that shape.
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const ImVec2 c(max.x - px(18), (min.y + max.y) / 2);
+    const float s = px(4);
+    const std::array<ImVec2, 3> chevron = {ImVec2(c.x - s, c.y - s / 2), ImVec2(c.x, c.y + s / 2),
+                                           ImVec2(c.x + s, c.y - s / 2)};
+    ImGui::GetWindowDrawList()->AddPolyline(chevron.data(), 3, palette().muted, 0, px(1.5f));
     return changed;
 }
 
@@ -644,6 +667,16 @@ void refresh(const loupe::Project& project) {
 
 // ---- results ----------------------------------------------------------------------------------------
 
+// A tooltip with room around its text: a title, and a muted line under it when given.
+void tooltip(const std::string& title, const std::string& detail) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(10)));
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(title.c_str());
+    if (!detail.empty()) cell_text(detail, palette().muted);
+    ImGui::EndTooltip();
+    ImGui::PopStyleVar();
+}
+
 // Tables: thin row lines in the border colour, headers on the card's own surface.
 void push_table_colors() {
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, palette().border);
@@ -754,12 +787,9 @@ void chart_section(const loupe::Project& project, const Chart& chart) {
     const int under = draw_chart(ImGui::GetWindowDrawList(), at, inner, chart, p, px(1), hover);
     if (under >= 0) {
         const ChartBar& b = chart.bars[under];
-        ImGui::BeginTooltip();
-        ImGui::TextUnformatted(b.label.c_str());
         std::string detail = fixed(b.value, chart.decimals);
         if (std::isfinite(b.low)) detail += ", 95% interval " + fixed(b.low, chart.decimals) + " to " + fixed(b.high, chart.decimals);
-        cell_text(detail, p.muted);
-        ImGui::EndTooltip();
+        tooltip(b.label, detail);
     }
     end_results_card();
 }
@@ -914,6 +944,13 @@ void comparison_section(const loupe::Survey& survey) {
         cell_right(shortened(g_fonts.body, g_fonts.body->FontSize, name_b, column), p.text);
         ImGui::TableSetColumnIndex(3);
         cell_right("Gap", p.muted);
+        if (!phone) {  // the plot's legend: a dot in each segment's colour
+            ImGui::TableSetColumnIndex(4);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + px(12));
+            cell_text("\u25CF " + shortened(g_fonts.body, g_fonts.body->FontSize, name_a, px(90)), p.accent);
+            ImGui::SameLine(0, px(12));
+            cell_text("\u25CF " + shortened(g_fonts.body, g_fonts.body->FontSize, name_b, px(90)), p.text);
+        }
 
         // The plot column's scale: every interval of both segments fits.
         double lo = 0, hi = 0;
@@ -1086,7 +1123,7 @@ void respondents_section(loupe::Project& project) {
                 ImGui::TableNextColumn();
                 const ImU32 ink = standing == loupe::Standing::Counted ? p.text : p.muted;
                 cell_text("#" + std::to_string(i + 1) + "  " + short_id(r.respondent_id), ink);
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Respondent %s", id.c_str());
+                if (ImGui::IsItemHovered()) tooltip("Respondent " + id, "");
                 std::string status = standing_text(standing);
                 if (standing != loupe::Standing::Speeder && speeder) status += " · speeder";
                 if (standing != loupe::Standing::PoorFit && poor) status += " · poor fit";

@@ -109,7 +109,9 @@ async function reveal(page, id, steps = 40) {
     for (let i = 0; fromTop && i < 20 && !(await rect(page, 'back')); ++i) await scrollBy(page, -100000);
     for (let i = 0; i < (fromTop ? steps : steps / 2); ++i) {
       const r = await rect(page, id);
-      if (inView(r)) return r;
+      // In view, and still there a moment later: not a frame from before the last scroll.
+      if (inView(r) && JSON.stringify(r) === JSON.stringify(await pause(page, 150).then(() => rect(page, id))))
+        return r;
       await scrollBy(page, r ? r.y + r.h / 2 - height / 2 : height / 3);
     }
   }
