@@ -55,7 +55,7 @@ export async function framesDrawn(page) {
 
 export async function waitForFirstFrame(page) {
   await page.waitForFunction(() => window.Module && Module.calledRun && Module._loupe_frames_drawn() > 0,
-                             null, {timeout: 30000});
+                             null, {timeout: 60000});
 }
 
 // Waits until the app has stopped drawing (event-driven rendering settles after input).
