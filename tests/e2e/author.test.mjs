@@ -6,7 +6,7 @@ import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {inflateRawSync} from 'node:zlib';
-import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, click, tap} from './harness.mjs';
+import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, click, tap, reloadApp} from './harness.mjs';
 import {reveal, press, clipboard, fieldText, newSurvey} from './steps.mjs';
 
 let browser, server, origin;
@@ -100,7 +100,7 @@ test('a PM writes a 12-item survey with a segment question, publishes it, and fi
 
   // Everything was kept: reload and read it back.
   await page.waitForTimeout(700);  // storage reaches IndexedDB within half a second
-  await page.reload();
+  await reloadApp(page);
   await page.waitForFunction(() => Module.calledRun && Module._loupe_frames_drawn() > 0);
   await settle(page);
   await waitForWidget(page, 'editor/title');

@@ -7,7 +7,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {launchBrowser, startServer, openApp, settle, waitForWidget, waitForFirstFrame, click, ROOT} from './harness.mjs';
+import {launchBrowser, startServer, openApp, settle, waitForWidget, waitForFirstFrame, click, ROOT, reloadApp} from './harness.mjs';
 import {spoken, screenNumber, answerScreen} from './steps.mjs';
 
 const LOUPE = join(ROOT, 'build/native/loupe');
@@ -96,7 +96,7 @@ test('a respondent answers with the mouse, closes the tab halfway, resumes, and 
   assert.deepEqual(statuses, ['accepted', 'duplicate', 'survey']);
 
   // Coming back to the link later shows the code again.
-  await page.reload();
+  await reloadApp(page);
   await waitForFirstFrame(page);
   await waitForWidget(page, 'answer/code');
   await settle(page);
@@ -129,7 +129,7 @@ test('the same link in two tabs: both follow the answers, nothing is corrupted',
   await a.bringToFront();
   await settle(a);
   assert.equal((await screenNumber(a))[0], 2);
-  await a.reload();
+  await reloadApp(a);
   await waitForFirstFrame(a);
   await waitForWidget(a, 'answer/question');
   await settle(a);

@@ -15,7 +15,7 @@ import {join, dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PNG} from 'pngjs';
 import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, framesDrawn,
-        waitForFirstFrame} from './harness.mjs';
+        waitForFirstFrame, reloadApp} from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const LOUPE = process.env.LOUPE_CLI || join(ROOT, 'build/native/loupe');
@@ -311,7 +311,7 @@ test('damaged inputs are reported and nothing stored changes', async () => {
 
   // Stored as it was: a reload shows the same three responses.
   await page.waitForTimeout(800);  // storage is persisted within half a second
-  await page.reload();
+  await reloadApp(page);
   await waitForFirstFrame(page);
   await expectWidget(page, 'results/count/3/3');
   await context.close();
@@ -349,7 +349,7 @@ test('exclusions, segments and comparisons update the counts at once; hand exclu
   await press(page, `results/respondent/${first}`);
   await expectWidget(page, 'results/count/24/23');
   await page.waitForTimeout(800);
-  await page.reload();
+  await reloadApp(page);
   await waitForFirstFrame(page);
   await expectWidget(page, 'results/count/24/23');
   await press(page, `results/respondent/${first}`);

@@ -5,7 +5,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {launchBrowser, startServer, openApp, settle, framesDrawn, rect, waitForWidget, click, tap, swipe,
-        pixels, luminance} from './harness.mjs';
+        pixels, luminance, reloadApp} from './harness.mjs';
 
 let browser, server, origin;
 before(async () => {
@@ -65,7 +65,7 @@ test('the theme choice follows the system, can be changed, and survives a reload
   await click(page, 'theme-toggle');  // system -> light
   assert.ok(await background(page) > 200, 'the toggle should switch to the light theme');
   await page.waitForTimeout(700);  // persisted within half a second
-  await page.reload();
+  await reloadApp(page);
   await page.waitForFunction(() => Module.calledRun && Module._loupe_frames_drawn() > 0);
   await settle(page);
   assert.ok(await background(page) > 200, 'the light theme should survive a reload');
@@ -212,7 +212,7 @@ test('a foreign or damaged file dropped on the page is explained and changes not
   await settle(page);
   assert.equal(await rect(page, 'restore/title'), null);
   assert.equal(await background(page), before, 'nothing stored may change');
-  await page.reload();
+  await reloadApp(page);
   await page.waitForFunction(() => Module.calledRun && Module._loupe_frames_drawn() > 0);
   await settle(page);
   assert.equal(await background(page), before, 'the stored theme must survive a bad import');
