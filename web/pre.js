@@ -1,80 +1,234 @@
 // pre.js — runs inside loupe.js before main(): browser storage.
 //
 // Each stored file is one record in IndexedDB (database "/loupe", store "FILE_DATA": the layout
-// Emscripten's IDBFS used, so earlier workspaces still load). All records are copied into the
-// in-memory file system at /loupe before the app starts; loading starts in preInit, so it
-// overlaps compiling the wasm. Every write or removal then goes to IndexedDB on its own, at once,
-// so two tabs never undo each other's files (a whole-folder sync would delete what the other tab
-// just made). A BroadcastChannel tells the other tabs which file changed; they read it again.
+// Emscripten's IDBFS used, so earlier workspaces still load). Every write or removal goes to
+// IndexedDB on its own, at once, so two tabs never undo each other's files (a whole-folder sync
+// would delete what the other tab just made). A BroadcastChannel tells the other tabs which file
+// changed; they read it again.
+//
+// Start-up. The records are read in preInit, while the wasm is still compiling, into a plain map;
+// they are copied into the in-memory file system at /loupe in preRun, when the wasm memory exists.
+// (Emscripten's file system touches HEAP8 on every write: copying straight from the IndexedDB
+// cursor threw "Cannot read properties of undefined (reading 'buffer')" whenever the database
+// answered before the wasm had compiled, which ended the read half-way and left the start waiting
+// for it forever.) A read that fails, throws, or makes no progress for kReadStallMs lets the app
+// start anyway with nothing loaded and writes switched off, so nothing stored can be overwritten
+// by an empty workspace; the app says so and offers a backup of what is in the page.
+//
+// Writes that have not reached the database when the page goes away (a reload right after a
+// choice) are also noted in localStorage until IndexedDB confirms them, and replayed over the
+// database's copy at the next start; see `journal` below.
 Module.loupeStorage = {
-  problem: '',
-  db: null,
+  problem: '',          // why nothing can be kept in this page (set before the app starts)
+  db: null,             // null while reading, and for good when storage is off
+  loaded: new Map(),    // path -> bytes, read at start, copied into /loupe in preRun
+  heard: new Set(),     // files other tabs changed before the app started
+  started: false,
+  unsaved: new Set(),   // files whose last write the browser refused
+  usage: -1, quota: -1, persisted: false,
   channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('loupe-storage') : null,
   key: (name) => '/loupe/' + name,
+
   change(name, apply) {
     if (!this.db) return;
-    const tx = this.db.transaction('FILE_DATA', 'readwrite');
-    apply(tx.objectStore('FILE_DATA'));
-    tx.oncomplete = () => { if (this.channel) this.channel.postMessage(name); };
-    tx.onerror = tx.onabort = () => {
-      const why = tx.error ? tx.error.name + ': ' + tx.error.message : 'the browser refused';
-      console.warn('Loupe could not save ' + name + ' to browser storage:', why);
-      if (Module._loupe_storage_failed) Module.loupeStorage.report(name, why);
+    let tx;
+    try {
+      tx = this.db.transaction('FILE_DATA', 'readwrite');
+      apply(tx.objectStore('FILE_DATA'));
+    } catch (err) {  // a closed connection, or a browser that refuses at once (private mode, quota)
+      this.refused(name, err.name ? err.name + ': ' + err.message : String(err));
+      return;
+    }
+    const token = this.journal.note(name);
+    tx.oncomplete = () => {
+      this.journal.done(name, token);
+      if (this.unsaved.delete(name)) this.tell('_loupe_storage_saved', name);
+      if (this.channel) this.channel.postMessage(name);
     };
+    // A refused request aborts its transaction, and a full disk aborts it at commit: either way
+    // the record in the database is the one before this write.
+    tx.onabort = () => this.refused(name, tx.error ? tx.error.name + ': ' + tx.error.message : 'the browser refused');
   },
   put(name, bytes) {
+    if (!this.db) return;  // storage is off: nothing stored may change, not even through the journal
+    this.journal.write(name, bytes);
     this.change(name, (store) => store.put({timestamp: new Date(), mode: 33206, contents: bytes}, this.key(name)));
   },
-  remove(name) { this.change(name, (store) => store.delete(this.key(name))); },
-  report(name, why) {
-    const text = name + ': ' + why, n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+  remove(name) {
+    if (!this.db) return;
+    this.journal.write(name, null);
+    this.change(name, (store) => store.delete(this.key(name)));
+  },
+  refused(name, why) {
+    console.warn('Loupe could not save ' + name + ' to browser storage:', why);
+    this.unsaved.add(name);
+    this.tell('_loupe_storage_failed', name + '\n' + why);
+  },
+  // Calls an exported app function with one string.
+  tell(fn, text) {
+    if (!this.started || !Module[fn]) return;
+    const n = lengthBytesUTF8(text) + 1, p = _malloc(n);
     stringToUTF8(text, p, n);
-    Module._loupe_storage_failed(p);
+    Module[fn](p);
     _free(p);
   },
   // Another tab changed `name`: copy its record into /loupe again and tell the app.
   reread(name) {
+    if (!this.started) { this.heard.add(name); return; }
+    if (!this.db) return;
     const get = this.db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').get(this.key(name));
     get.onsuccess = () => {
       const record = get.result, path = this.key(name);
       if (record && record.contents) FS.writeFile(path, record.contents);
       else if (FS.analyzePath(path).exists) FS.unlink(path);
-      const n = lengthBytesUTF8(name) + 1, p = _malloc(n);
-      stringToUTF8(name, p, n);
-      Module._loupe_storage_changed(p);
-      _free(p);
+      this.tell('_loupe_storage_changed', name);
     };
   },
+  // How much this site keeps, and whether the browser promised to keep it (for the menu).
+  measure() {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    const wake = () => { if (this.started && Module._loupe_storage_measured) Module._loupe_storage_measured(); };
+    navigator.storage.estimate().then((e) => { this.usage = e.usage || 0; this.quota = e.quota || 0; wake(); }, () => {});
+    if (navigator.storage.persisted) navigator.storage.persisted().then((p) => { this.persisted = p; wake(); }, () => {});
+  },
+
+  // The write-ahead journal: a write is noted synchronously in localStorage before its IndexedDB
+  // transaction starts and dropped when the transaction completes. IndexedDB commits a moment
+  // later, and a page that is reloaded or closed in that moment may lose the write; localStorage
+  // is kept by the time the page can go away. At the next start a journal entry newer than the
+  // database's record wins. Only small files are journaled (localStorage holds a few MB at most);
+  // a journal that cannot be written changes nothing else.
+  journal: {
+    kMaxBytes: 256 * 1024,
+    prefix: 'loupe-journal:',
+    counter: 0,
+    // A file too big to note, or a note refused, removes the file's older note: a note never
+    // stands for anything but the file's latest write.
+    write(name, bytes) {
+      this.last = null;
+      if (typeof localStorage === 'undefined') return;
+      const key = this.prefix + name;
+      try {
+        if (bytes && bytes.length > this.kMaxBytes) { localStorage.removeItem(key); return; }
+        const token = Date.now().toString(36) + '.' + (++this.counter) + '.' + Math.random().toString(36).slice(2, 8);
+        let text = '';
+        if (bytes) for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+        localStorage.setItem(key, JSON.stringify({token, data: bytes ? btoa(text) : null}));
+        this.last = {name, token};
+      } catch (err) {
+        try { localStorage.removeItem(key); } catch (ignored) {}
+      }
+    },
+    note(name) { return this.last && this.last.name === name ? this.last.token : null; },
+    // Drops the entry if it is still the one this write made (a later write keeps its own).
+    done(name, token) {
+      if (!token) return;
+      try {
+        const entry = JSON.parse(localStorage.getItem(this.prefix + name) || 'null');
+        if (entry && entry.token === token) localStorage.removeItem(this.prefix + name);
+      } catch (err) {}
+    },
+    // Entries left by a page that went away before IndexedDB confirmed them: {name, bytes|null}.
+    pending() {
+      const out = [];
+      if (typeof localStorage === 'undefined') return out;
+      try {
+        for (let i = 0; i < localStorage.length; ++i) {
+          const key = localStorage.key(i);
+          if (!key.startsWith(this.prefix)) continue;
+          const entry = JSON.parse(localStorage.getItem(key));
+          const name = key.slice(this.prefix.length);
+          if (!entry || name.indexOf('/') >= 0) continue;
+          const bytes = entry.data === null ? null : Uint8Array.from(atob(entry.data), (c) => c.charCodeAt(0));
+          out.push({name, bytes});
+        }
+      } catch (err) {}
+      return out;
+    },
+  },
 };
+
+// Reads every record before the app starts (see the top of this file).
 Module.preInit = Module.preInit || [];
 Module.preInit.push(() => {
   const storage = Module.loupeStorage;
-  FS.mkdir('/loupe');
+  const kReadStallMs = 5000;
   if (typeof indexedDB === 'undefined') { storage.problem = 'this browser has no IndexedDB'; return; }
   addRunDependency('loupe-storage');
-  const fail = (why) => { storage.problem = 'IndexedDB is unavailable: ' + why; removeRunDependency('loupe-storage'); };
+  let finished = false, stall = 0, connection = null;
+  const finish = (why) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(stall);
+    if (why) {
+      storage.problem = why;
+      storage.loaded.clear();
+      if (connection) connection.close();
+    } else {
+      storage.db = connection;
+    }
+    removeRunDependency('loupe-storage');
+  };
+  const progress = () => {
+    clearTimeout(stall);
+    stall = setTimeout(() => finish('the browser\'s storage did not answer within ' + kReadStallMs / 1000 + ' seconds'),
+                       kReadStallMs);
+  };
+  const guarded = (f) => (...args) => {
+    if (finished) return;
+    try { f(...args); } catch (err) { finish('reading the browser\'s storage failed (' + err + ')'); }
+  };
+  progress();
   let open;
-  try { open = indexedDB.open('/loupe', 21); } catch (err) { fail(err); return; }
-  open.onupgradeneeded = () => {
+  try { open = indexedDB.open('/loupe', 21); } catch (err) { finish('IndexedDB is unavailable: ' + err); return; }
+  open.onupgradeneeded = guarded(() => {
     if (!open.result.objectStoreNames.contains('FILE_DATA'))
       open.result.createObjectStore('FILE_DATA').createIndex('timestamp', 'timestamp', {unique: false});
-  };
-  open.onerror = () => fail(open.error);
-  open.onsuccess = () => {
-    storage.db = open.result;
-    const cursor = storage.db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').openCursor();
-    cursor.onerror = () => fail(cursor.error);
-    cursor.onsuccess = () => {
+  });
+  open.onerror = guarded(() => finish('IndexedDB is unavailable: ' + open.error));
+  open.onsuccess = guarded(() => {
+    connection = open.result;
+    if (finished) { connection.close(); return; }  // too late: the app runs without storage
+    // Another tab may upgrade or delete the database: let it, rather than block it.
+    connection.onversionchange = () => connection.close();
+    const cursor = connection.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').openCursor();
+    cursor.onerror = guarded(() => finish('reading the browser\'s storage failed (' + cursor.error + ')'));
+    cursor.onsuccess = guarded(() => {
+      progress();
       const at = cursor.result;
-      if (!at) {
-        if (storage.channel) storage.channel.onmessage = (e) => storage.reread(String(e.data));
-        removeRunDependency('loupe-storage');
-        return;
-      }
+      if (!at) { finish(''); return; }
       const path = String(at.key);
       if (at.value && at.value.contents && path.startsWith('/loupe/') && path.indexOf('/', 7) < 0)
-        FS.writeFile(path, at.value.contents);
+        storage.loaded.set(path, at.value.contents);
       at.continue();
-    };
-  };
+    });
+  });
+  if (storage.channel) storage.channel.onmessage = (e) => storage.reread(String(e.data));
+});
+
+// The wasm memory exists now: fill /loupe, replay what the journal holds, and let the app start.
+Module.preRun = Module.preRun || [];
+Module.preRun.push(() => {
+  const storage = Module.loupeStorage;
+  FS.mkdir('/loupe');
+  storage.loaded.forEach((bytes, path) => FS.writeFile(path, bytes));
+  storage.loaded.clear();
+  storage.started = true;
+  if (!storage.db) return;
+  // (No destructuring here or above: Emscripten 3.1.6's JavaScript minifier mangles it.)
+  for (const entry of storage.journal.pending()) {
+    const name = entry.name, bytes = entry.bytes, path = storage.key(name);
+    if (bytes) {
+      FS.writeFile(path, bytes);
+      storage.put(name, bytes);
+    } else {
+      if (FS.analyzePath(path).exists) FS.unlink(path);
+      storage.remove(name);
+    }
+  }
+  for (const name of storage.heard) storage.reread(name);
+  storage.heard.clear();
+  storage.measure();
+  if (navigator.storage && navigator.storage.persist)
+    navigator.storage.persist().then((p) => { storage.persisted = p; }, () => {});
 });

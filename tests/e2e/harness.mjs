@@ -144,21 +144,9 @@ export async function openApp(context, origin, hash = '') {
   return {page, log};
 }
 
-// Reloads the page and waits for the app's first frame. Known problem, not yet understood: on this
-// machine, after a long test run, a reload right after the app wrote to IndexedDB sometimes never
-// starts the new page (no first frame within a minute). A second reload has always started it;
-// the closing note of session 2 describes what is known. Remove this retry once it is fixed.
+// Reloads the page and waits for the app's first frame.
 export async function reloadApp(page) {
-  for (let attempt = 1; ; ++attempt) {
-    await page.reload();
-    try {
-      await page.waitForFunction(() => window.Module && Module.calledRun && Module._loupe_frames_drawn() > 0,
-                                 null, {timeout: 20000});
-      break;
-    } catch (e) {
-      if (attempt === 2) throw e;
-      console.warn('reloadApp: the page did not start within 20 s; reloading once more');
-    }
-  }
+  await page.reload();
+  await waitForFirstFrame(page);
   await settle(page);
 }
