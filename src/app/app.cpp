@@ -7,7 +7,9 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -52,6 +54,9 @@ struct AppState {
     bool about_open = false;
     bool animating = false;  // a screen asked for the next frame
     float touch_scroll_start = 0;
+    std::string storage_problem;       // nothing is kept in this page (from the start)
+    std::vector<std::string> unsaved;  // stored files whose last write the browser refused
+    std::string unsaved_why;
 };
 
 AppState app;
@@ -188,6 +193,84 @@ void restore_workspace(const loupe::WorkspaceBackup& backup) {
     notify("Workspace restored from the backup of " + loupe::iso_date(backup.created_unix_seconds) + ".");
 }
 
+// ---- Storage that fails -------------------------------------------------------------------------
+// What a stored file is, in the words of the person who made it.
+std::string describe_stored_file(const std::string& name) {
+    if (name == kSettingsFile) return "your settings";
+    if (const std::string title = answered_survey_title(name); !title.empty()) return "your answers to \u201c" + title + "\u201d";
+    if (name.starts_with("answer-")) return "your answers to a survey";
+    for (const loupe::Project& project : projects())
+        if (loupe::project_storage_name(project.local_id) == name)
+            return "the survey \u201c" + (project.survey.title.empty() ? std::string("Untitled") : project.survey.title) + "\u201d";
+    return name;
+}
+
+void follow_storage(platform::Inbox& inbox) {
+    for (const auto& failure : inbox.storage_failures) {
+        if (std::find(app.unsaved.begin(), app.unsaved.end(), failure.name) == app.unsaved.end())
+            app.unsaved.push_back(failure.name);
+        app.unsaved_why = failure.why;
+    }
+    for (const std::string& name : inbox.storage_saved) std::erase(app.unsaved, name);
+    inbox.storage_failures.clear();
+    inbox.storage_saved.clear();
+}
+
+// A bar under the top bar for as long as something is not kept: what, why, and a way to keep it.
+void storage_banner() {
+    if (app.storage_problem.empty() && app.unsaved.empty()) return;
+    const Palette& p = palette();
+    const bool answering = app.screen == Screen::Answer;
+    std::string text;
+    if (!app.storage_problem.empty()) {
+        text = "Loupe cannot use this browser's storage (" + app.storage_problem + "). Nothing stored here was "
+               "changed, but what you do now is kept only while this page is open.";
+    } else {
+        std::string what;
+        for (std::size_t i = 0; i < app.unsaved.size(); ++i)
+            what += (i == 0 ? "" : i + 1 == app.unsaved.size() ? " and " : ", ") + describe_stored_file(app.unsaved[i]);
+        what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
+        text = what + (app.unsaved.size() == 1 ? " is" : " are") + " not saved: this browser refused (" +
+               app.unsaved_why + "). It is kept only while this page is open.";
+    }
+    text += answering ? " Finish the survey here and keep the code you get at the end, or download a backup."
+                      : " Download a backup before you close the page.";
+    ImGui::Dummy(ImVec2(0, px(4)));
+    const float width = begin_column();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::Dummy(ImVec2(width, px(4)));
+    ImGui::Indent(px(16));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - px(32));
+    text_wrapped_colored(p.text, text.c_str());
+    ImGui::PopTextWrapPos();
+    test_rect("storage/banner");
+    if (ImGui::Button("Download a backup")) back_up_workspace();
+    test_rect("storage/backup");
+    ImGui::Unindent(px(16));
+    ImGui::Dummy(ImVec2(width, px(4)));
+    end_column();
+    dl->ChannelsSetCurrent(0);
+    const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y);
+    dl->AddRectFilled(start, end, p.surface, px(10));
+    dl->AddRect(start, end, p.danger, px(10), 0, px(1.5f));
+    dl->ChannelsMerge();
+}
+
+// "1.2 MB kept in this browser": what the menu says of storage.
+std::string storage_usage_text() {
+    const platform::StorageUsage usage = platform::storage_usage();
+    if (!app.storage_problem.empty()) return "Nothing is kept in this browser";
+    if (usage.used_bytes < 0) return "Kept in this browser";
+    char size[32];
+    const double kb = usage.used_bytes / 1024;
+    if (kb < 1000) std::snprintf(size, sizeof size, "%.0f KB", std::max(1.0, kb));
+    else std::snprintf(size, sizeof size, "%.1f MB", kb / 1024);
+    return std::string(size) + " kept in this browser";
+}
+
 void open_files(std::vector<platform::OpenedFile>& files) {
     if (files.empty()) return;
     if (loupe::Project* project = find_project(app.project_id); project && app.screen == Screen::Results) {
@@ -322,7 +405,10 @@ void top_bar() {
 
     ImGui::SameLine(0, px(2));
     at = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton("##menu", ImVec2(button, button))) ImGui::OpenPopup("menu");
+    if (ImGui::InvisibleButton("##menu", ImVec2(button, button))) {
+        ImGui::OpenPopup("menu");
+        platform::storage_measure();
+    }
     test_rect("menu");
     if (ImGui::IsItemHovered()) dl->AddRectFilled(at, ImVec2(at.x + button, at.y + button), p.overlay, px(8));
     draw_focus_ring(at, ImVec2(at.x + button, at.y + button), px(8));
@@ -337,6 +423,11 @@ void top_bar() {
         if (menu_item("Back up workspace", "menu/backup", w)) back_up_workspace();
         if (menu_item("Restore from a backup…", "menu/restore", w))
             platform::choose_files(".loupe", false, loupe::kMaxBackupBytes);
+        ImGui::Separator();
+        menu_note(storage_usage_text().c_str(), platform::storage_usage().persistent
+                      ? "The browser keeps it until you clear this site's data."
+                      : "The browser may clear it when the device runs low on space: keep a backup.",
+                  "menu/storage", w);
         ImGui::Separator();
         if (menu_item("About Loupe", "menu/about", w)) app.about_open = true;
         ImGui::EndPopup();
@@ -621,10 +712,7 @@ void app_init() {
     io.IniFilename = nullptr;  // window layout is not a thing users should find in storage
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // no frames are drawn while idle, so a blink would freeze
-    const std::string problem = platform::storage_problem();
-    if (!problem.empty())
-        notify("This browser is not letting Loupe keep anything (" + problem + "). You can look around, "
-               "but your work will be lost when you close the page.", true);
+    app.storage_problem = platform::storage_problem();
     load_settings();
     load_projects();
     follow_fragment();
@@ -651,10 +739,7 @@ FrameRequest app_frame() {
         answers_changed_elsewhere(inbox.storage_changed);
         inbox.storage_changed.clear();
     }
-    for (const std::string& failure : inbox.storage_failures)
-        notify("This browser refused to keep " + failure + ". Back up your workspace from the menu before closing "
-               "the page.", true);
-    inbox.storage_failures.clear();
+    follow_storage(inbox);
     open_files(inbox.files);
     clear_test_rects();
     app.animating = false;
@@ -667,6 +752,7 @@ FrameRequest app_frame() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     top_bar();
+    storage_banner();
     // NavFlattened: arrow keys move between the top bar and the page as one surface.
     ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     loupe::Project* project = find_project(app.project_id);

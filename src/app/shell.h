@@ -42,6 +42,9 @@ void take_survey_screen();                         // take.cpp: "#/take", paste 
 void open_survey_link(const std::string& fragment);  // take.cpp: "#s=…", a survey link
 void answer_screen();                              // take.cpp: the survey opened from its link
 void answers_changed_elsewhere(const std::vector<std::string>& names);  // another tab answered
+// take.cpp: the title of the survey whose answers are kept under `storage_name`, if it is the one
+// being answered; empty otherwise.
+std::string answered_survey_title(const std::string& storage_name);
 void survey_list_screen();                         // surveys.cpp: "#/surveys"
 void survey_editor_screen(loupe::Project& project);  // editor.cpp: "#/surveys/<id>"
 void results_screen(loupe::Project& project);      // results.cpp: "#/surveys/<id>/results"

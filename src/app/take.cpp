@@ -524,6 +524,11 @@ void answer_screen() {
     end_column();
 }
 
+std::string answered_survey_title(const std::string& storage_name) {
+    if (taking.survey_id == 0 || storage_name != loupe::answering_storage_name(taking.survey_id)) return {};
+    return taking.survey.title;
+}
+
 void answers_changed_elsewhere(const std::vector<std::string>& names) {
     if (taking.survey_id == 0) return;
     const std::string mine = loupe::answering_storage_name(taking.survey_id);

@@ -104,6 +104,19 @@ bool menu_item(const char* label, const char* test_id, float width) {
     return chosen;
 }
 
+void menu_note(const char* label, const char* detail, const char* test_id, float width) {
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + px(12));
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(0, px(2)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - px(24));
+    ImGui::TextUnformatted(label);
+    text_wrapped_colored(palette().muted, detail);
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(width - px(12), px(2)));
+    ImGui::EndGroup();
+    test_rect(test_id);
+}
+
 void text_wrapped_colored(ImU32 color, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextWrapped("%s", text);

@@ -14,6 +14,7 @@ bool primary_button(const char* label, const char* test_id, ImVec2 size = ImVec2
 bool secondary_button(const char* label, const char* test_id, ImVec2 size = ImVec2(0, 0));
 bool link_button(const char* label, const char* test_id);  // text-only, accent coloured
 bool menu_item(const char* label, const char* test_id, float width);  // a row of a popup menu
+void menu_note(const char* label, const char* detail, const char* test_id, float width);  // a row that says, not does
 void text_wrapped_colored(ImU32 color, const char* text);
 void draw_focus_ring(ImVec2 min, ImVec2 max, float rounding);  // when keyboard navigation is on it
 

@@ -21,11 +21,21 @@ bool storage_read(const std::string& name, std::vector<std::uint8_t>& out);
 bool storage_write(const std::string& name, std::span<const std::uint8_t> bytes);  // atomic
 bool storage_remove(const std::string& name);
 std::vector<std::string> storage_list();
-// Empty when storage works; otherwise why not (e.g. the browser blocks IndexedDB).
+// Empty when storage works; otherwise why nothing is kept (the browser blocks IndexedDB, or its
+// storage could not be read at start: then the app runs on an empty workspace, and writes stay
+// in memory so that what is stored is never overwritten by it).
 std::string storage_problem();
 // Each write reaches the browser's database on its own, so two tabs never undo each other's
 // files; a file both change is last-writer-wins, whole. Inbox::storage_changed names the files
-// another tab changed since the last frame.
+// another tab changed since the last frame; Inbox::storage_failures the writes the browser
+// refused (the file stays as written in memory) and Inbox::storage_saved those kept again later.
+struct StorageUsage {
+    double used_bytes = -1;   // what this site keeps; -1 when the browser does not say
+    double quota_bytes = -1;  // what it may keep
+    bool persistent = false;  // the browser promised not to clear it when space runs low
+};
+StorageUsage storage_usage();  // as last measured; storage_measure() asks again (arrives later)
+void storage_measure();
 
 // ---- Files in and out ------------------------------------------------------------------------
 // Saves bytes under a file name (the browser downloads them; the desktop writes them to the
@@ -72,7 +82,9 @@ struct Inbox {
     bool theme_preference_changed = false;
     bool dragging_files = false;    // files are being dragged over the page right now
     std::vector<std::string> storage_changed;   // stored files another tab wrote or removed
-    std::vector<std::string> storage_failures;  // "name: why" for writes the browser refused
+    struct StorageFailure { std::string name, why; };
+    std::vector<StorageFailure> storage_failures;  // writes the browser refused
+    std::vector<std::string> storage_saved;        // files whose write went through after failing
     std::size_t max_drop_bytes = 256u << 20;
 };
 Inbox& inbox();

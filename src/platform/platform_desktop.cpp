@@ -97,6 +97,20 @@ std::string storage_problem() {
     return fs::is_directory(data_dir(), ec) ? std::string() : "cannot create " + data_dir().string();
 }
 
+// Files in the user's data folder stay until the user removes them.
+StorageUsage storage_usage() {
+    StorageUsage usage;
+    usage.used_bytes = 0;
+    usage.persistent = true;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(data_dir(), ec))
+        if (entry.is_regular_file(ec)) usage.used_bytes += static_cast<double>(entry.file_size(ec));
+    const fs::space_info space = fs::space(data_dir(), ec);
+    if (!ec) usage.quota_bytes = static_cast<double>(space.available) + usage.used_bytes;
+    return usage;
+}
+void storage_measure() {}
+
 std::string download(const std::string& file_name, std::span<const std::uint8_t> bytes, const char*) {
     fs::path dir = home() / "Downloads";
     std::error_code ec;

@@ -34,6 +34,11 @@ EM_JS(void, js_storage_remove, (const char* name), { Module.loupeStorage.remove(
 EM_JS(char*, js_storage_problem, (), {
     return Module.loupeStorage.problem ? stringToNewUTF8(Module.loupeStorage.problem) : 0;
 });
+EM_JS(double, js_storage_usage, (int what), {
+    const s = Module.loupeStorage;
+    return what === 0 ? s.usage : what === 1 ? s.quota : (s.persisted ? 1 : 0);
+});
+EM_JS(void, js_storage_measure, (), { Module.loupeStorage.measure(); });
 
 EM_JS(void, js_download, (const char* name, const unsigned char* data, int size, const char* mime), {
     const blob = new Blob([HEAPU8.slice(data, data + size)], {type: UTF8ToString(mime)});
@@ -231,8 +236,17 @@ EMSCRIPTEN_KEEPALIVE void loupe_storage_changed(const char* name) {
     the_inbox.storage_changed.push_back(name);
     platform::wake();
 }
+// "name\nwhy": the write of `name` was refused for `why`.
 EMSCRIPTEN_KEEPALIVE void loupe_storage_failed(const char* what) {
-    the_inbox.storage_failures.push_back(what);
+    const std::string_view text = what;
+    const std::size_t cut = std::min(text.find('\n'), text.size());
+    the_inbox.storage_failures.push_back({std::string(text.substr(0, cut)),
+                                          std::string(text.substr(std::min(cut + 1, text.size())))});
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_storage_measured() { platform::wake(); }
+EMSCRIPTEN_KEEPALIVE void loupe_storage_saved(const char* name) {
+    the_inbox.storage_saved.push_back(name);
     platform::wake();
 }
 EMSCRIPTEN_KEEPALIVE void loupe_theme_changed() {
@@ -334,6 +348,9 @@ std::string storage_problem() {
     std::free(problem);
     return text;
 }
+
+StorageUsage storage_usage() { return {js_storage_usage(0), js_storage_usage(1), js_storage_usage(2) != 0}; }
+void storage_measure() { js_storage_measure(); }
 
 std::string download(const std::string& file_name, std::span<const std::uint8_t> bytes, const char* mime_type) {
     js_download(file_name.c_str(), bytes.data(), static_cast<int>(bytes.size()), mime_type);
