@@ -171,12 +171,12 @@ Module.preInit.push(() => {
   };
   const progress = () => {
     clearTimeout(stall);
-    stall = setTimeout(() => finish('the browser\'s storage did not answer within ' + kReadStallMs / 1000 + ' seconds'),
+    stall = setTimeout(() => finish('IndexedDB did not answer within ' + kReadStallMs / 1000 + ' seconds'),
                        kReadStallMs);
   };
   const guarded = (f) => (...args) => {
     if (finished) return;
-    try { f(...args); } catch (err) { finish('reading the browser\'s storage failed (' + err + ')'); }
+    try { f(...args); } catch (err) { finish('IndexedDB failed: ' + err); }
   };
   progress();
   let open;
@@ -192,7 +192,7 @@ Module.preInit.push(() => {
     // Another tab may upgrade or delete the database: let it, rather than block it.
     connection.onversionchange = () => connection.close();
     const cursor = connection.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').openCursor();
-    cursor.onerror = guarded(() => finish('reading the browser\'s storage failed (' + cursor.error + ')'));
+    cursor.onerror = guarded(() => finish('IndexedDB failed: ' + cursor.error));
     cursor.onsuccess = guarded(() => {
       progress();
       const at = cursor.result;

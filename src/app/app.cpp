@@ -7,7 +7,6 @@
 #include "app.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -221,17 +220,18 @@ void storage_banner() {
     if (app.storage_problem.empty() && app.unsaved.empty()) return;
     const Palette& p = palette();
     const bool answering = app.screen == Screen::Answer;
-    std::string text;
+    std::string title, text;
     if (!app.storage_problem.empty()) {
-        text = "Loupe cannot use this browser's storage (" + app.storage_problem + "). Nothing stored here was "
-               "changed, but what you do now is kept only while this page is open.";
+        title = "This browser's storage cannot be used";
+        text = "Loupe could not read what it keeps here (" + app.storage_problem + "). Nothing stored was changed, "
+               "and what you do now stays in this page only while it is open.";
     } else {
+        title = "Not saved in this browser";
         std::string what;
         for (std::size_t i = 0; i < app.unsaved.size(); ++i)
             what += (i == 0 ? "" : i + 1 == app.unsaved.size() ? " and " : ", ") + describe_stored_file(app.unsaved[i]);
-        what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
-        text = what + (app.unsaved.size() == 1 ? " is" : " are") + " not saved: this browser refused (" +
-               app.unsaved_why + "). It is kept only while this page is open.";
+        text = "The browser refused to save " + what + " (" + app.unsaved_why +
+               "). Everything stays in this page while it is open.";
     }
     text += answering ? " Finish the survey here and keep the code you get at the end, or download a backup."
                       : " Download a backup before you close the page.";
@@ -244,6 +244,9 @@ void storage_banner() {
     ImGui::Dummy(ImVec2(width, px(4)));
     ImGui::Indent(px(16));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - px(32));
+    ImGui::PushFont(g_fonts.heading);
+    text_wrapped_colored(p.danger, title.c_str());
+    ImGui::PopFont();
     text_wrapped_colored(p.text, text.c_str());
     ImGui::PopTextWrapPos();
     test_rect("storage/banner");

@@ -107,12 +107,14 @@ bool menu_item(const char* label, const char* test_id, float width) {
 void menu_note(const char* label, const char* detail, const char* test_id, float width) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + px(12));
     ImGui::BeginGroup();
-    ImGui::Dummy(ImVec2(0, px(2)));
+    ImGui::Dummy(ImVec2(0, px(6)));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - px(24));
     ImGui::TextUnformatted(label);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, px(4)));
     text_wrapped_colored(palette().muted, detail);
+    ImGui::PopStyleVar();
     ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(width - px(12), px(2)));
+    ImGui::Dummy(ImVec2(width - px(12), px(6)));
     ImGui::EndGroup();
     test_rect(test_id);
 }

@@ -99,7 +99,6 @@ test('a PM writes a 12-item survey with a segment question, publishes it, and fi
     assert.ok(survey.includes(text), `the link should carry "${text}"`);
 
   // Everything was kept: reload and read it back.
-  await page.waitForTimeout(700);  // storage reaches IndexedDB within half a second
   await reloadApp(page);
   await page.waitForFunction(() => Module.calledRun && Module._loupe_frames_drawn() > 0);
   await settle(page);

@@ -105,8 +105,7 @@ test('a PM publishes, three people answer, and the imported results equal loupe 
   await click(p1, 'answer/next');
   await answerScreen(p1, click);
   await answerScreen(p1, click);
-  await p1.waitForTimeout(1000);  // the answers reach IndexedDB (a busy CI machine can take a while)
-  await p1.close();               // the tab is closed; the link is opened again later
+  await p1.close();  // the tab is closed at once; the link is opened again later
   ({page: p1} = await use(one, hash));
   await waitForWidget(p1, 'answer/question');
   assert.equal((await screenNumber(p1))[0], 3, 'the new tab resumes on screen 3');

@@ -61,8 +61,7 @@ test('a respondent answers with the mouse, closes the tab halfway, resumes, and 
 
   for (let s = 2; s <= 4; ++s) await answerScreen(page, click);
   await click(page, 'answer/most/2');  // answered, not yet confirmed with Next
-  await page.waitForTimeout(1000);     // the answer reaches IndexedDB (a busy CI machine can take a while)
-  // The tab is closed and the link opened again in a new one.
+  // The tab is closed at once and the link opened again in a new one.
   await page.close();
   ({page} = await openApp(context, origin, hash()));
   await waitForWidget(page, 'answer/question');

@@ -310,7 +310,6 @@ test('damaged inputs are reported and nothing stored changes', async () => {
   await expectWidget(page, 'results/count/3/3');
 
   // Stored as it was: a reload shows the same three responses.
-  await page.waitForTimeout(800);  // storage is persisted within half a second
   await reloadApp(page);
   await waitForFirstFrame(page);
   await expectWidget(page, 'results/count/3/3');
@@ -348,7 +347,6 @@ test('exclusions, segments and comparisons update the counts at once; hand exclu
   const first = people[1][0];
   await press(page, `results/respondent/${first}`);
   await expectWidget(page, 'results/count/24/23');
-  await page.waitForTimeout(800);
   await reloadApp(page);
   await waitForFirstFrame(page);
   await expectWidget(page, 'results/count/24/23');
