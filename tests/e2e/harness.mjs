@@ -2,7 +2,7 @@
 // Chromium driven by playwright-core, and helpers to find widgets and read pixels.
 // Widgets are located through the app's test-only rectangle query; every click, tap and key
 // press is a real browser input event.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -83,12 +83,21 @@ export async function rect(page, id) {
   }, id);
 }
 
+// A test that cannot find what it looks for leaves a picture of what the page showed instead.
+export async function failWithScreenshot(page, message) {
+  const dir = join(tmpdir(), 'loupe-e2e-failures');
+  mkdirSync(dir, {recursive: true});
+  const file = join(dir, `${Date.now()}.png`);
+  await page.screenshot({path: file}).catch(() => {});
+  throw new Error(`${message} (the page then: ${file})`);
+}
+
 export async function waitForWidget(page, id, timeout = 5000) {
   const end = Date.now() + timeout;
   for (;;) {
     const r = await rect(page, id);
     if (r) return r;
-    if (Date.now() > end) throw new Error(`widget "${id}" did not appear`);
+    if (Date.now() > end) await failWithScreenshot(page, `widget "${id}" did not appear`);
     await page.waitForTimeout(50);
   }
 }

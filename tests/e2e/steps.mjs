@@ -1,6 +1,6 @@
 // steps.mjs — what a person does often, shared by the browser tests: scroll a widget into view
 // and click it, read a field or the clipboard, start a survey, answer a survey screen.
-import {settle, rect, waitForWidget, click} from './harness.mjs';
+import {settle, rect, waitForWidget, click, failWithScreenshot} from './harness.mjs';
 
 // Scrolls the page with the mouse wheel until the widget is entirely on screen, between the top bar
 // and the messages at the bottom: from the top down, a screen at a time, then exactly. (A wheel
@@ -21,7 +21,7 @@ export async function reveal(page, id) {
     if (inView(r)) return r;
     await wheel(r ? r.y + r.h / 2 - (top + bottom) / 2 : bottom - top - 100);
   }
-  throw new Error(`widget "${id}" could not be scrolled into view`);
+  await failWithScreenshot(page, `widget "${id}" could not be scrolled into view (last seen at ${JSON.stringify(r)})`);
 }
 
 export async function press(page, id) {
