@@ -698,6 +698,7 @@ FrameRequest app_frame() {
     platform::set_text_input_active(io.WantTextInput);
     FrameRequest request;
     request.animating = app.animating;
+    request.fonts_changed = fonts_update(inbox.assets);
     for (const Toast& t : app.toasts)
         if (t.expires > 0) {
             const double in = t.expires - platform::now_seconds();

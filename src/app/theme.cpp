@@ -2,7 +2,23 @@
 //
 // ImGui works in framebuffer pixels (see sdl_main.cpp): every size here is a logical (CSS)
 // size multiplied by the pixel ratio, and fonts are rasterised at that density.
+//
+// Fonts: Inter, embedded, draws Latin, Greek and Cyrillic (LOUPE_TEXT_RANGES, set in
+// cmake/app.cmake). Chinese, Japanese and Korean come from a subset of Noto Sans CJK that is
+// fetched only once some text on screen needs it, and only the characters in use are rasterised
+// into the atlas (all of them would make a huge texture). Whatever no font has is drawn as an
+// outlined box, never as a "?" that could be taken for part of the text.
 #include "theme.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "imgui_internal.h"  // ImTextCharFromUtf8
+#include "platform.h"
 
 extern const unsigned char font_inter_regular[];
 extern const unsigned int font_inter_regular_size;
@@ -22,32 +38,137 @@ const Palette kLight = {rgb(0xF6F6F3), rgb(0xFFFFFF), rgb(0xF0F0FF), rgb(0xE2E2D
 const Palette kDark = {rgb(0x131316), rgb(0x1D1D22), rgb(0x26263A), rgb(0x32323A), rgb(0xEDEDF0),
                        rgb(0xA0A0AA), rgb(0x8C84FF), rgb(0x131316), rgb(0xFF7B6E), rgb(0x8C84FF, 0.14f)};
 
-ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const ImWchar* ranges) {
+// ---- Chinese, Japanese, Korean on demand ------------------------------------------------------------
+const char* const kCjkFontPath = "fonts/noto-sans-cjk.otf";  // installed by cmake/app.cmake
+
+enum class CjkFont { NotNeeded, Fetching, Ready, Unavailable };
+struct Cjk {
+    CjkFont state = CjkFont::NotNeeded;
+    std::vector<std::uint8_t> font;  // the fetched file; the atlas reads it at every rebuild
+    std::set<ImWchar> wanted;        // every CJK character drawn text has needed so far
+    std::set<ImWchar> missing;       // heard from ImGuiMissingGlyphHook since the last frame
+    std::vector<ImWchar> ranges;     // `wanted` as Dear ImGui glyph ranges, alive until the next build
+    bool rebuild = false;
+};
+Cjk cjk;
+
+bool is_cjk(unsigned c) {
+    return (c >= 0x1100 && c <= 0x11FF) ||  // Hangul Jamo
+           (c >= 0x2E80 && c <= 0x2FDF) ||  // CJK radicals
+           (c >= 0x3000 && c <= 0x33FF) ||  // CJK punctuation, kana, Bopomofo, compatibility Jamo...
+           (c >= 0x3400 && c <= 0x4DBF) ||  // CJK Extension A
+           (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK Unified Ideographs
+           (c >= 0xAC00 && c <= 0xD7AF) ||  // Hangul syllables
+           (c >= 0xF900 && c <= 0xFAFF) ||  // CJK compatibility ideographs
+           (c >= 0xFF00 && c <= 0xFFEF);    // half- and full-width forms
+}
+
+void note_missing_glyph(unsigned int c) {
+    if (is_cjk(c)) cjk.missing.insert(static_cast<ImWchar>(c));
+}
+
+// ---- Building the atlas -----------------------------------------------------------------------------
+ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const ImWchar* ranges, bool merge = false) {
     ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the embedded bytes live for the whole run
+    config.FontDataOwnedByAtlas = false;  // the bytes outlive the atlas (embedded, or kept in `cjk`)
     config.OversampleH = 1;               // rasterised at the real density: no oversampling needed
     config.OversampleV = 1;
     config.PixelSnapH = true;
+    config.MergeMode = merge;
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
                                                       pixels, &config, ranges);
+}
+
+// Dear ImGui sizes a font by its line (ascent to descent): Inter's is 1.210 em, Noto Sans CJK's
+// 1.448 em (their hhea tables). Asked for the same pixels, CJK characters would come out a fifth
+// smaller than the Latin text around them; scaled up by the ratio, both have the same em.
+constexpr float kCjkScale = 1.448f / (3408.0f / 2816.0f);
+
+void add_cjk(float pixels) {
+    if (cjk.state == CjkFont::Ready && !cjk.ranges.empty())
+        add_font(cjk.font.data(), static_cast<unsigned>(cjk.font.size()), pixels * kCjkScale, cjk.ranges.data(), true);
+}
+
+// The placeholder for characters no font has: a box about as tall as a capital letter, as the
+// glyph for U+FFFD, which Dear ImGui then uses as its fallback.
+struct Placeholder {
+    ImFont* font;
+    int rect;
+};
+
+Placeholder add_placeholder(ImFont* font) {
+    const float s = font->FontSize;
+    const int w = std::max(3, static_cast<int>(std::lround(s * 0.45f)));
+    const int h = std::max(4, static_cast<int>(std::lround(s * 0.6f)));
+    const float advance = static_cast<float>(w) + std::round(s * 0.18f);
+    const ImVec2 offset(std::round(s * 0.09f), std::round(s * 0.8f) - static_cast<float>(h));
+    return {font, ImGui::GetIO().Fonts->AddCustomRectFontGlyph(font, IM_UNICODE_CODEPOINT_INVALID, w, h, advance, offset)};
+}
+
+void draw_placeholder(const Placeholder& placeholder) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(placeholder.rect);
+    const int stroke = std::max(1, static_cast<int>(std::lround(placeholder.font->FontSize / 16.0f)));
+    for (int y = 0; y < r->Height; ++y)
+        for (int x = 0; x < r->Width; ++x) {
+            const bool edge = x < stroke || y < stroke || x >= r->Width - stroke || y >= r->Height - stroke;
+            atlas->TexPixelsAlpha8[(r->Y + y) * atlas->TexWidth + r->X + x] = edge ? 0xFF : 0x00;
+        }
 }
 
 }  // namespace
 
 Fonts load_fonts(float pixel_ratio) {
-    static const ImWchar text_ranges[] = {0x0020, 0x00FF, 0x2010, 0x203A, 0x2190, 0x2197,
-                                          0x2212, 0x2212, 0x2713, 0x2713, 0x25CB, 0x25CF, 0};
-    static const ImWchar heading_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2026, 0};
+    static const ImWchar text_ranges[] = {LOUPE_TEXT_RANGES, 0};
+    // The title size is the largest raster: screen titles are the app's own English words, and
+    // people's titles are drawn in it only when it has all their characters (font_has_all).
+    static const ImWchar title_ranges[] = {0x0020, 0x007E, 0x2019, 0x2019, 0};
+    ImGuiMissingGlyphHook = note_missing_glyph;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
+    cjk.ranges.clear();
+    for (ImWchar c : cjk.wanted) cjk.ranges.insert(cjk.ranges.end(), {c, c});
+    cjk.ranges.push_back(0);
+
     Fonts fonts;
     fonts.body = add_font(font_inter_regular, font_inter_regular_size, 16.0f * pixel_ratio, text_ranges);
-    fonts.heading = add_font(font_inter_semibold, font_inter_semibold_size, 19.0f * pixel_ratio, heading_ranges);
-    // The title size is the largest raster: screen titles are ASCII, so only that is drawn at it.
-    static const ImWchar title_ranges[] = {0x0020, 0x007E, 0x2019, 0x2019, 0};
+    add_cjk(16.0f * pixel_ratio);
+    fonts.heading = add_font(font_inter_semibold, font_inter_semibold_size, 19.0f * pixel_ratio, text_ranges);
+    add_cjk(19.0f * pixel_ratio);
     fonts.title = add_font(font_inter_semibold, font_inter_semibold_size, 30.0f * pixel_ratio, title_ranges);
+    const Placeholder placeholders[] = {add_placeholder(fonts.body), add_placeholder(fonts.heading),
+                                        add_placeholder(fonts.title)};
     atlas->Build();
+    for (const Placeholder& p : placeholders) draw_placeholder(p);
     return fonts;
+}
+
+bool font_has_all(const ImFont* font, const char* text) {
+    for (const char* s = text; *s;) {
+        unsigned int c = 0;
+        s += ImTextCharFromUtf8(&c, s, nullptr);
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+    }
+    return true;
+}
+
+bool fonts_update(std::vector<platform::OpenedFile>& assets) {
+    for (platform::OpenedFile& asset : assets) {
+        if (asset.name != kCjkFontPath) continue;
+        cjk.state = asset.error.empty() ? CjkFont::Ready : CjkFont::Unavailable;
+        cjk.font = std::move(asset.bytes);
+        cjk.rebuild = cjk.state == CjkFont::Ready;
+    }
+    assets.clear();
+    bool fresh = false;
+    for (ImWchar c : cjk.missing) fresh |= cjk.wanted.insert(c).second;
+    cjk.missing.clear();
+    if (fresh && (cjk.state == CjkFont::NotNeeded || cjk.state == CjkFont::Unavailable)) {
+        cjk.state = CjkFont::Fetching;  // offline on first use: the next new character tries again
+        platform::fetch_asset(kCjkFontPath);
+    }
+    if (fresh && cjk.state == CjkFont::Ready) cjk.rebuild = true;
+    return std::exchange(cjk.rebuild, false);
 }
 
 const Palette& palette() { return current; }

@@ -179,6 +179,11 @@ void draw_frame(double now) {
     SDL_GL_SwapWindow(loop.window);
 
     if (++loop.frames_drawn == 1) platform_first_frame_drawn();
+    if (request.fonts_changed) {  // drawn text needs glyphs the atlas lacked: redraw with them
+        app_set_pixel_ratio(loop.pixel_ratio);
+        gl_renderer::upload_font_atlas();
+        loop.frames_left = std::max(loop.frames_left, kFramesAfterInput);
+    }
     loop.frames_left = std::max(loop.frames_left - 1, request.animating ? 1 : 0);
     loop.wake_at = request.wake_in_seconds >= 0 ? now + request.wake_in_seconds : -1;
 }
