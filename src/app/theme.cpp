@@ -5,14 +5,16 @@
 //
 // Fonts: Inter, embedded, draws Latin, Greek and Cyrillic (LOUPE_TEXT_RANGES, set in
 // cmake/app.cmake). Chinese, Japanese and Korean come from a subset of Noto Sans CJK that is
-// fetched only once some text on screen needs it, and only the characters in use are rasterised
-// into the atlas (all of them would make a huge texture). Whatever no font has is drawn as an
-// outlined box, never as a "?" that could be taken for part of the text.
+// fetched only once some text on screen needs it. Beyond the app's own words, only characters in
+// use are rasterised into the atlas: Dear ImGui's glyph lookup reports what drawn text lacked
+// (cmake/imgui_missing_glyphs.cmake), and the atlas is built again with it before the next frame.
+// Whatever no font has is drawn as an outlined box, never as a "?" that could be taken for text.
 #include "theme.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <set>
 #include <utility>
 #include <vector>
@@ -38,19 +40,33 @@ const Palette kLight = {rgb(0xF6F6F3), rgb(0xFFFFFF), rgb(0xF0F0FF), rgb(0xE2E2D
 const Palette kDark = {rgb(0x131316), rgb(0x1D1D22), rgb(0x26263A), rgb(0x32323A), rgb(0xEDEDF0),
                        rgb(0xA0A0AA), rgb(0x8C84FF), rgb(0x131316), rgb(0xFF7B6E), rgb(0x8C84FF, 0.14f)};
 
-// ---- Chinese, Japanese, Korean on demand ------------------------------------------------------------
+// ---- Glyphs on demand ---------------------------------------------------------------------------
+// Rasterised from the start: what the app's own words use (ASCII, Latin-1, punctuation, its few
+// symbols). Any other character of the embedded fonts (LOUPE_TEXT_RANGES) joins the atlas once
+// some drawn text needs it, and the CJK ones once the CJK font has arrived: all of them at every
+// size would make the atlas four times larger (16 MB of texture on a phone).
+constexpr ImWchar kUpFront[] = {0x0020, 0x00FF, 0x2010, 0x203A, 0x2190, 0x2197, 0x2212, 0x2212,
+                                0x2713, 0x2713, 0x25CB, 0x25CF};
+constexpr ImWchar kEmbedded[] = {LOUPE_TEXT_RANGES};
 const char* const kCjkFontPath = "fonts/noto-sans-cjk.otf";  // installed by cmake/app.cmake
 
 enum class CjkFont { NotNeeded, Fetching, Ready, Unavailable };
-struct Cjk {
-    CjkFont state = CjkFont::NotNeeded;
-    std::vector<std::uint8_t> font;  // the fetched file; the atlas reads it at every rebuild
-    std::set<ImWchar> wanted;        // every CJK character drawn text has needed so far
-    std::set<ImWchar> missing;       // heard from ImGuiMissingGlyphHook since the last frame
-    std::vector<ImWchar> ranges;     // `wanted` as Dear ImGui glyph ranges, alive until the next build
+struct Glyphs {
+    std::set<ImWchar> missing;   // heard from ImGuiMissingGlyphHook since the last frame
+    std::set<ImWchar> embedded;  // characters of the embedded fonts drawn text has needed so far
+    std::set<ImWchar> cjk;       // CJK characters drawn text has needed so far
+    std::vector<ImWchar> text_ranges, cjk_ranges;  // the above as glyph ranges, alive until the next build
+    CjkFont cjk_state = CjkFont::NotNeeded;
+    std::vector<std::uint8_t> cjk_font;  // the fetched file; the atlas reads it at every build
     bool rebuild = false;
 };
-Cjk cjk;
+Glyphs glyphs;
+
+bool embedded(unsigned c) {
+    for (std::size_t i = 0; i + 1 < std::size(kEmbedded); i += 2)
+        if (c >= kEmbedded[i] && c <= kEmbedded[i + 1]) return true;
+    return false;
+}
 
 bool is_cjk(unsigned c) {
     return (c >= 0x1100 && c <= 0x11FF) ||  // Hangul Jamo
@@ -64,13 +80,20 @@ bool is_cjk(unsigned c) {
 }
 
 void note_missing_glyph(unsigned int c) {
-    if (is_cjk(c)) cjk.missing.insert(static_cast<ImWchar>(c));
+    if (embedded(c) || is_cjk(c)) glyphs.missing.insert(static_cast<ImWchar>(c));
+}
+
+std::vector<ImWchar> glyph_ranges(const ImWchar* first, const ImWchar* last, const std::set<ImWchar>& singles) {
+    std::vector<ImWchar> ranges(first, last);
+    for (ImWchar c : singles) ranges.insert(ranges.end(), {c, c});
+    ranges.push_back(0);
+    return ranges;
 }
 
 // ---- Building the atlas -----------------------------------------------------------------------------
 ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const ImWchar* ranges, bool merge = false) {
     ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the bytes outlive the atlas (embedded, or kept in `cjk`)
+    config.FontDataOwnedByAtlas = false;  // the bytes outlive the atlas (embedded, or kept in `glyphs`)
     config.OversampleH = 1;               // rasterised at the real density: no oversampling needed
     config.OversampleV = 1;
     config.PixelSnapH = true;
@@ -85,8 +108,9 @@ ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const I
 constexpr float kCjkScale = 1.448f / (3408.0f / 2816.0f);
 
 void add_cjk(float pixels) {
-    if (cjk.state == CjkFont::Ready && !cjk.ranges.empty())
-        add_font(cjk.font.data(), static_cast<unsigned>(cjk.font.size()), pixels * kCjkScale, cjk.ranges.data(), true);
+    if (glyphs.cjk_state == CjkFont::Ready && !glyphs.cjk.empty())
+        add_font(glyphs.cjk_font.data(), static_cast<unsigned>(glyphs.cjk_font.size()), pixels * kCjkScale,
+                 glyphs.cjk_ranges.data(), true);
 }
 
 // The placeholder for characters no font has: a box about as tall as a capital letter, as the
@@ -119,16 +143,15 @@ void draw_placeholder(const Placeholder& placeholder) {
 }  // namespace
 
 Fonts load_fonts(float pixel_ratio) {
-    static const ImWchar text_ranges[] = {LOUPE_TEXT_RANGES, 0};
     // The title size is the largest raster: screen titles are the app's own English words, and
     // people's titles are drawn in it only when it has all their characters (font_has_all).
     static const ImWchar title_ranges[] = {0x0020, 0x007E, 0x2019, 0x2019, 0};
     ImGuiMissingGlyphHook = note_missing_glyph;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
-    cjk.ranges.clear();
-    for (ImWchar c : cjk.wanted) cjk.ranges.insert(cjk.ranges.end(), {c, c});
-    cjk.ranges.push_back(0);
+    glyphs.text_ranges = glyph_ranges(std::begin(kUpFront), std::end(kUpFront), glyphs.embedded);
+    glyphs.cjk_ranges = glyph_ranges(nullptr, nullptr, glyphs.cjk);
+    const ImWchar* text_ranges = glyphs.text_ranges.data();
 
     Fonts fonts;
     fonts.body = add_font(font_inter_regular, font_inter_regular_size, 16.0f * pixel_ratio, text_ranges);
@@ -155,20 +178,25 @@ bool font_has_all(const ImFont* font, const char* text) {
 bool fonts_update(std::vector<platform::OpenedFile>& assets) {
     for (platform::OpenedFile& asset : assets) {
         if (asset.name != kCjkFontPath) continue;
-        cjk.state = asset.error.empty() ? CjkFont::Ready : CjkFont::Unavailable;
-        cjk.font = std::move(asset.bytes);
-        cjk.rebuild = cjk.state == CjkFont::Ready;
+        glyphs.cjk_state = asset.error.empty() ? CjkFont::Ready : CjkFont::Unavailable;
+        glyphs.cjk_font = std::move(asset.bytes);
+        glyphs.rebuild |= glyphs.cjk_state == CjkFont::Ready;
     }
     assets.clear();
-    bool fresh = false;
-    for (ImWchar c : cjk.missing) fresh |= cjk.wanted.insert(c).second;
-    cjk.missing.clear();
-    if (fresh && (cjk.state == CjkFont::NotNeeded || cjk.state == CjkFont::Unavailable)) {
-        cjk.state = CjkFont::Fetching;  // offline on first use: the next new character tries again
+    bool new_cjk = false;
+    for (ImWchar c : glyphs.missing) {
+        if (is_cjk(c))
+            new_cjk |= glyphs.cjk.insert(c).second;
+        else
+            glyphs.rebuild |= glyphs.embedded.insert(c).second;
+    }
+    glyphs.missing.clear();
+    if (new_cjk && (glyphs.cjk_state == CjkFont::NotNeeded || glyphs.cjk_state == CjkFont::Unavailable)) {
+        glyphs.cjk_state = CjkFont::Fetching;  // offline on first use: the next new character tries again
         platform::fetch_asset(kCjkFontPath);
     }
-    if (fresh && cjk.state == CjkFont::Ready) cjk.rebuild = true;
-    return std::exchange(cjk.rebuild, false);
+    glyphs.rebuild |= new_cjk && glyphs.cjk_state == CjkFont::Ready;
+    return std::exchange(glyphs.rebuild, false);
 }
 
 const Palette& palette() { return current; }
