@@ -715,3 +715,4 @@ bool app_widget_rect(const char* id, float out[4]) {
 }
 
 const char* app_focused_widget() { return focused_test_widget(); }
+const char* app_placeholder_glyphs() { return fonts_placeholders_drawn().c_str(); }

@@ -15,3 +15,4 @@ FrameRequest app_frame();
 // the last frame. End-to-end tests use it to find where to click; the clicks themselves are real.
 bool app_widget_rect(const char* id, float out[4]);
 const char* app_focused_widget();  // test-only: the id of the widget with keyboard focus, or ""
+const char* app_placeholder_glyphs();  // test-only: characters the last frame drew as boxes (no font has them)

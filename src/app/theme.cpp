@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <iterator>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -53,6 +54,7 @@ const char* const kCjkFontPath = "fonts/noto-sans-cjk.otf";  // installed by cma
 enum class CjkFont { NotNeeded, Fetching, Ready, Unavailable };
 struct Glyphs {
     std::set<ImWchar> missing;   // heard from ImGuiMissingGlyphHook since the last frame
+    std::string placeholders;    // what the last frame drew as the placeholder (UTF-8), for tests
     std::set<ImWchar> embedded;  // characters of the embedded fonts drawn text has needed so far
     std::set<ImWchar> cjk;       // CJK characters drawn text has needed so far
     std::vector<ImWchar> text_ranges, cjk_ranges;  // the above as glyph ranges, alive until the next build
@@ -79,9 +81,7 @@ bool is_cjk(unsigned c) {
            (c >= 0xFF00 && c <= 0xFFEF);    // half- and full-width forms
 }
 
-void note_missing_glyph(unsigned int c) {
-    if (embedded(c) || is_cjk(c)) glyphs.missing.insert(static_cast<ImWchar>(c));
-}
+void note_missing_glyph(unsigned int c) { glyphs.missing.insert(static_cast<ImWchar>(c)); }
 
 std::vector<ImWchar> glyph_ranges(const ImWchar* first, const ImWchar* last, const std::set<ImWchar>& singles) {
     std::vector<ImWchar> ranges(first, last);
@@ -114,25 +114,27 @@ void add_cjk(float pixels) {
 }
 
 // The placeholder for characters no font has: a box about as tall as a capital letter, as the
-// glyph for U+FFFD, which Dear ImGui then uses as its fallback.
+// glyph for U+FFFD, which Dear ImGui then uses as its fallback. `pixels` is the font's size (its
+// FontSize is only set by the build).
 struct Placeholder {
     ImFont* font;
+    float pixels;
     int rect;
 };
 
-Placeholder add_placeholder(ImFont* font) {
-    const float s = font->FontSize;
-    const int w = std::max(3, static_cast<int>(std::lround(s * 0.45f)));
-    const int h = std::max(4, static_cast<int>(std::lround(s * 0.6f)));
-    const float advance = static_cast<float>(w) + std::round(s * 0.18f);
-    const ImVec2 offset(std::round(s * 0.09f), std::round(s * 0.8f) - static_cast<float>(h));
-    return {font, ImGui::GetIO().Fonts->AddCustomRectFontGlyph(font, IM_UNICODE_CODEPOINT_INVALID, w, h, advance, offset)};
+Placeholder add_placeholder(ImFont* font, float pixels) {
+    const int w = std::max(3, static_cast<int>(std::lround(pixels * 0.45f)));
+    const int h = std::max(4, static_cast<int>(std::lround(pixels * 0.6f)));
+    const float advance = static_cast<float>(w) + std::round(pixels * 0.18f);
+    const ImVec2 offset(std::round(pixels * 0.09f), std::round(pixels * 0.8f) - static_cast<float>(h));
+    return {font, pixels,
+            ImGui::GetIO().Fonts->AddCustomRectFontGlyph(font, IM_UNICODE_CODEPOINT_INVALID, w, h, advance, offset)};
 }
 
 void draw_placeholder(const Placeholder& placeholder) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(placeholder.rect);
-    const int stroke = std::max(1, static_cast<int>(std::lround(placeholder.font->FontSize / 16.0f)));
+    const int stroke = std::max(1, static_cast<int>(std::lround(placeholder.pixels / 16.0f)));
     for (int y = 0; y < r->Height; ++y)
         for (int x = 0; x < r->Width; ++x) {
             const bool edge = x < stroke || y < stroke || x >= r->Width - stroke || y >= r->Height - stroke;
@@ -159,8 +161,9 @@ Fonts load_fonts(float pixel_ratio) {
     fonts.heading = add_font(font_inter_semibold, font_inter_semibold_size, 19.0f * pixel_ratio, text_ranges);
     add_cjk(19.0f * pixel_ratio);
     fonts.title = add_font(font_inter_semibold, font_inter_semibold_size, 30.0f * pixel_ratio, title_ranges);
-    const Placeholder placeholders[] = {add_placeholder(fonts.body), add_placeholder(fonts.heading),
-                                        add_placeholder(fonts.title)};
+    const Placeholder placeholders[] = {add_placeholder(fonts.body, 16.0f * pixel_ratio),
+                                        add_placeholder(fonts.heading, 19.0f * pixel_ratio),
+                                        add_placeholder(fonts.title, 30.0f * pixel_ratio)};
     atlas->Build();
     for (const Placeholder& p : placeholders) draw_placeholder(p);
     return fonts;
@@ -184,10 +187,14 @@ bool fonts_update(std::vector<platform::OpenedFile>& assets) {
     }
     assets.clear();
     bool new_cjk = false;
+    glyphs.placeholders.clear();
     for (ImWchar c : glyphs.missing) {
+        char utf8[5] = {};
+        ImTextCharToUtf8(utf8, c);
+        glyphs.placeholders += utf8;
         if (is_cjk(c))
             new_cjk |= glyphs.cjk.insert(c).second;
-        else
+        else if (embedded(c))
             glyphs.rebuild |= glyphs.embedded.insert(c).second;
     }
     glyphs.missing.clear();
@@ -198,6 +205,8 @@ bool fonts_update(std::vector<platform::OpenedFile>& assets) {
     glyphs.rebuild |= new_cjk && glyphs.cjk_state == CjkFont::Ready;
     return std::exchange(glyphs.rebuild, false);
 }
+
+const std::string& fonts_placeholders_drawn() { return glyphs.placeholders; }
 
 const Palette& palette() { return current; }
 const Palette& light_palette() { return kLight; }

@@ -1,5 +1,6 @@
 // theme.h — Loupe's look: colours for light and dark, fonts rasterised for the screen's density.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "imgui.h"
@@ -22,6 +23,9 @@ Fonts load_fonts(float pixel_ratio);
 // After each frame, with what fetch_asset delivered: asks for the CJK font when drawn text needed
 // characters it has, and returns true when the fonts should be loaded again to draw new ones.
 bool fonts_update(std::vector<platform::OpenedFile>& assets);
+// Test-only: the characters the last frame drew as the placeholder box (UTF-8), e.g. CJK ones
+// while their font is on its way.
+const std::string& fonts_placeholders_drawn();
 // Whether `font` draws every character of `text` (UTF-8) itself, without the placeholder.
 bool font_has_all(const ImFont* font, const char* text);
 // Sets ImGui's colours and sizes; sizes are in framebuffer pixels (logical size * pixel_ratio).

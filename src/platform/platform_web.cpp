@@ -320,6 +320,7 @@ EMSCRIPTEN_KEEPALIVE const float* loupe_widget_rect(const char* id) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* loupe_focused_widget() { return app_focused_widget(); }
+EMSCRIPTEN_KEEPALIVE const char* loupe_placeholder_glyphs() { return app_placeholder_glyphs(); }
 
 }  // extern "C"
 

@@ -30,6 +30,8 @@ after(async () => {
 
 const desktop = {viewport: {width: 1280, height: 800}, colorScheme: 'light', acceptDownloads: true,
                  permissions: ['clipboard-read', 'clipboard-write']};
+// The characters the last frame drew as the placeholder box, because no font (yet) has them.
+const boxes = (page) => page.evaluate(() => UTF8ToString(Module._loupe_placeholder_glyphs()));
 const fontRequests = (log) => log.requests.filter((url) => new URL(url).pathname === CJK_FONT).length;
 
 // Types `text` the way a Japanese input method does: the reading grows while composing (nothing may
@@ -91,6 +93,8 @@ test('items in Polish, Greek, Russian and Japanese survive typing, pasting, an i
   assert.equal(await rect(author, `editor/item${ITEMS.length}/text`), null, 'nothing else was added while composing');
   assert.equal(await fieldText(author, 'editor/title-field'), TITLE);
   assert.equal(fontRequests(authorLog), 1, 'the CJK font is fetched once, when Japanese text is on screen');
+  await reveal(author, 'editor/item7/text');
+  assert.equal(await boxes(author), '', 'every character on screen is drawn, none as a box');
   await screenshots('editor', author, 'editor/items-title');
   await press(author, 'editor/publish');
   await press(author, 'publish/copy');
@@ -108,6 +112,7 @@ test('items in Polish, Greek, Russian and Japanese survive typing, pasting, an i
     const said = await spoken(taker);
     for (const item of ITEMS) if (said.includes(item)) heard.add(item);
     if (s === 1) await screenshots('answer', taker, 'answer/question');
+    assert.equal(await boxes(taker), '', `screen ${s}: every character is drawn, none as a box`);
     await answerScreen(taker, press);
   }
   assert.deepEqual([...heard].sort(), [...ITEMS].sort(), 'every item was read out, exactly as written');
@@ -130,9 +135,25 @@ test('items in Polish, Greek, Russian and Japanese survive typing, pasting, an i
   const names = csv.toString('utf8').trim().split('\r\n').slice(1).map((line) => line.split(',')[1]);
   assert.deepEqual(names.map((n) => Buffer.from(n)).sort(Buffer.compare), ITEMS.map((n) => Buffer.from(n)).sort(Buffer.compare),
                    'the CSV holds the items byte for byte');
+  await reveal(author, 'results/items/title');
+  assert.equal(await boxes(author), '');
   await screenshots('results', author, 'results/items/title');
   assert.deepEqual(authorLog.errors, []);
   assert.deepEqual(takerLog.errors, []);
   await pm.close();
   await respondent.close();
+});
+
+test('what no font draws (Hebrew, emoji) shows as a box, and the text stays exactly as typed', async () => {
+  const context = await browser.newContext(desktop);
+  const {page, log} = await openApp(context, origin, '#/surveys');
+  const title = 'שלום 🙂 Ω';
+  await newSurvey(page, title);
+  assert.equal(await fieldText(page, 'editor/title-field'), title);
+  await settle(page);
+  assert.deepEqual([...await boxes(page)].sort(), [...'שלום🙂'].sort(), 'Hebrew and the emoji are boxes; Ω is drawn');
+  assert.equal(fontRequests(log), 0, 'no CJK font for text that is not CJK');
+  await screenshots('placeholder', page, 'editor/title');
+  assert.deepEqual(log.errors, []);
+  await context.close();
 });
