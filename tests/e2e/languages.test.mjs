@@ -7,7 +7,7 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdirSync, readFileSync} from 'node:fs';
-import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, click} from './harness.mjs';
+import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, click, tap} from './harness.mjs';
 import {press, reveal, clipboard, fieldText, newSurvey, spoken, screenNumber, answerScreen, pressWhileBusy,
         expectWidget} from './steps.mjs';
 
@@ -68,6 +68,25 @@ async function screenshots(name, page, id) {
   await settle(page);
 }
 
+// A respondent's first screen on a real phone (390x844 at 3 device pixels per CSS pixel, touch),
+// light and dark: the atlas at its largest, the CJK font fetched there too.
+async function phoneScreenshots(hash) {
+  const dir = process.env.LOUPE_SCREENSHOTS;
+  if (!dir) return;
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({viewport: {width: 390, height: 844}, deviceScaleFactor: 3,
+                                              isMobile: true, hasTouch: true, colorScheme: scheme});
+    const {page, log} = await openApp(context, origin, hash);
+    await page.screenshot({path: `${dir}/languages-intro-phone3x-${scheme}.png`});
+    await tap(page, 'answer/start');
+    await settle(page);
+    assert.equal(await boxes(page), '');
+    await page.screenshot({path: `${dir}/languages-answer-phone3x-${scheme}.png`});
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
+}
+
 test('items in Polish, Greek, Russian and Japanese survive typing, pasting, an input method, the link, the code and the CSV',
      async () => {
   // ---- The PM writes the survey: a typed title, pasted items, typed ones and one through an input method.
@@ -119,6 +138,7 @@ test('items in Polish, Greek, Russian and Japanese survive typing, pasting, an i
   await waitForWidget(taker, 'answer/code');
   const code = (await spoken(taker)).match(/code is (LOUPE-[0-9A-Z]+)/)[1];
   assert.equal(fontRequests(takerLog), 1);
+  await phoneScreenshots(link.slice(link.indexOf('#')));
 
   // ---- The PM imports the code; the scores CSV names the items exactly as typed.
   await author.bringToFront();
