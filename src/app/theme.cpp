@@ -60,6 +60,7 @@ struct Glyphs {
     std::vector<ImWchar> text_ranges, cjk_ranges;  // the above as glyph ranges, alive until the next build
     CjkFont cjk_state = CjkFont::NotNeeded;
     std::vector<std::uint8_t> cjk_font;  // the fetched file; the atlas reads it at every build
+    double cjk_failed_at = 0;            // when the last fetch failed (now_seconds)
     bool rebuild = false;
 };
 Glyphs glyphs;
@@ -182,6 +183,7 @@ bool fonts_update(std::vector<platform::OpenedFile>& assets) {
     for (platform::OpenedFile& asset : assets) {
         if (asset.name != kCjkFontPath) continue;
         glyphs.cjk_state = asset.error.empty() ? CjkFont::Ready : CjkFont::Unavailable;
+        glyphs.cjk_failed_at = platform::now_seconds();
         glyphs.cjk_font = std::move(asset.bytes);
         glyphs.rebuild |= glyphs.cjk_state == CjkFont::Ready;
     }
@@ -198,8 +200,10 @@ bool fonts_update(std::vector<platform::OpenedFile>& assets) {
             glyphs.rebuild |= glyphs.embedded.insert(c).second;
     }
     glyphs.missing.clear();
-    if (new_cjk && (glyphs.cjk_state == CjkFont::NotNeeded || glyphs.cjk_state == CjkFont::Unavailable)) {
-        glyphs.cjk_state = CjkFont::Fetching;  // offline on first use: the next new character tries again
+    // Offline on first use: a new character tries again, at most every half minute.
+    const bool retry = glyphs.cjk_state == CjkFont::Unavailable && platform::now_seconds() - glyphs.cjk_failed_at > 30;
+    if (new_cjk && (glyphs.cjk_state == CjkFont::NotNeeded || retry)) {
+        glyphs.cjk_state = CjkFont::Fetching;
         platform::fetch_asset(kCjkFontPath);
     }
     glyphs.rebuild |= new_cjk && glyphs.cjk_state == CjkFont::Ready;

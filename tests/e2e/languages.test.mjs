@@ -177,3 +177,16 @@ test('what no font draws (Hebrew, emoji) shows as a box, and the text stays exac
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('when the CJK font cannot be fetched (offline on first use), Japanese shows as boxes and is kept exactly', async () => {
+  const context = await browser.newContext(desktop);
+  await context.route(`**${CJK_FONT}`, (route) => route.abort('internetdisconnected'));
+  const {page, log} = await openApp(context, origin, '#/surveys');
+  await newSurvey(page, COMPOSED);
+  await settle(page);
+  assert.equal(fontRequests(log), 1);
+  assert.deepEqual([...await boxes(page)].sort(), [...COMPOSED].sort());
+  assert.equal(await fieldText(page, 'editor/title-field'), COMPOSED);
+  assert.deepEqual(log.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await context.close();
+});
