@@ -155,6 +155,12 @@ void sync_display_size() {
     ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(fw), static_cast<float>(fh));
 }
 
+void rebuild_fonts() {
+    app_set_pixel_ratio(loop.pixel_ratio);
+    gl_renderer::upload_font_atlas();
+    loop.frames_left = std::max(loop.frames_left, kFramesAfterInput);
+}
+
 bool should_draw(double now) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool holding = std::any_of(std::begin(io.MouseDown), std::end(io.MouseDown), [](bool b) { return b; });
@@ -173,17 +179,22 @@ void draw_frame(double now) {
         io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
 
     ImGui::NewFrame();
-    const FrameRequest request = app_frame();
+    FrameRequest request = app_frame();
     ImGui::Render();
+    if (request.fonts_changed) {
+        // Drawn text needed glyphs the atlas lacked: rebuild it and draw the frame again before it
+        // is shown, so new characters never flash as placeholder boxes. (Input was taken by the
+        // first pass; the second sees none.)
+        rebuild_fonts();
+        ImGui::NewFrame();
+        request = app_frame();
+        ImGui::Render();
+        if (request.fonts_changed) rebuild_fonts();  // still more (rare): the next frame has them
+    }
     gl_renderer::render(ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
     SDL_GL_SwapWindow(loop.window);
 
     if (++loop.frames_drawn == 1) platform_first_frame_drawn();
-    if (request.fonts_changed) {  // drawn text needs glyphs the atlas lacked: redraw with them
-        app_set_pixel_ratio(loop.pixel_ratio);
-        gl_renderer::upload_font_atlas();
-        loop.frames_left = std::max(loop.frames_left, kFramesAfterInput);
-    }
     loop.frames_left = std::max(loop.frames_left - 1, request.animating ? 1 : 0);
     loop.wake_at = request.wake_in_seconds >= 0 ? now + request.wake_in_seconds : -1;
 }
