@@ -181,8 +181,11 @@ EM_JS(void, js_install_listeners, (), {
     // raise their keyboard only for a real text element, and browsers paste only into one.
     // Typed text arrives through its input events; editing keys and shortcuts are forwarded
     // with their modifiers; a paste fills the clipboard that ImGui's own Ctrl+V then reads.
-    // An input method (Japanese, Chinese, Korean...) composes in the textarea: nothing is sent
-    // while it composes, not even its Enter or Backspace, and what it commits is sent once, at the end.
+    // An input method (Japanese, Chinese, Korean; a phone's keyboard for any language) composes in
+    // the textarea. What it is composing is shown in the field as it changes (the previous preview
+    // is taken back with Backspace first) and replaced by what it commits at the end; its own keys
+    // (Enter to choose, Backspace to edit the reading) are never forwarded, and the textarea is left
+    // alone until the composition ends.
     const area = document.getElementById('keyboard-proxy');
     const keys = {Backspace: 42, Enter: 40, Tab: 43, Escape: 41, ArrowLeft: 80, ArrowRight: 79, ArrowUp: 82,
                   ArrowDown: 81, Delete: 76, Home: 74, End: 77, PageUp: 75, PageDown: 78};
@@ -195,12 +198,18 @@ EM_JS(void, js_install_listeners, (), {
     Module.canvas.addEventListener('pointerdown', () => {
         if (document.activeElement !== area) Module.canvas.focus();
     });
-    let composing = false;
-    area.addEventListener('compositionstart', () => { composing = true; });
-    area.addEventListener('compositionend', (e) => {
-        composing = false;
-        const text = e.data || area.value;
+    let composing = false, previewed = 0;  // characters of the composition now in the field
+    const preview = (text) => {
+        for (; previewed > 0; --previewed) call('loupe_key_press', keys.Backspace, 0);
         if (text) withString(text, (p) => call('loupe_text_typed', p));
+        previewed = [...text].length;
+    };
+    area.addEventListener('compositionstart', () => { composing = true; previewed = 0; });
+    area.addEventListener('compositionupdate', (e) => preview(e.data || ""));
+    area.addEventListener('compositionend', (e) => {
+        preview(e.data || "");
+        previewed = 0;
+        composing = false;
         area.value = "";
     });
     area.addEventListener('keydown', (e) => {

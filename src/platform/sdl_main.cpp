@@ -77,7 +77,7 @@ void update_modifiers(Uint16 mods) {
 // Returns whether anything was applied.
 bool feed_input() {
     ImGuiIO& io = ImGui::GetIO();
-    bool pressed_mouse[5] = {}, pressed_key[512] = {};
+    bool pressed_mouse[5] = {}, pressed_key[512] = {}, released_key[512] = {};
     bool any = false;
     const float s = loop.pixel_ratio;
     while (!loop.pending.empty()) {
@@ -106,8 +106,12 @@ bool feed_input() {
                 if (code < 0 || code >= 512) break;
                 const bool down = e.type == SDL_KEYDOWN;
                 if (!down && pressed_key[code]) return true;
+                // Pressed again after a release in this frame: ImGui would see the key as held
+                // throughout and miss the second press (an input method's Backspaces come in runs).
+                if (down && released_key[code]) return true;
                 io.KeysDown[code] = down;
                 pressed_key[code] = down;
+                released_key[code] = !down;
                 update_modifiers(e.key.keysym.mod);
                 break;
             }

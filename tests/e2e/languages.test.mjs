@@ -34,8 +34,8 @@ const desktop = {viewport: {width: 1280, height: 800}, colorScheme: 'light', acc
 const boxes = (page) => page.evaluate(() => UTF8ToString(Module._loupe_placeholder_glyphs()));
 const fontRequests = (log) => log.requests.filter((url) => new URL(url).pathname === CJK_FONT).length;
 
-// Types `text` the way a Japanese input method does: the reading grows while composing (nothing may
-// reach the field yet), then the chosen characters are committed once.
+// Types `text` the way a Japanese input method does: the reading grows while composing (the field
+// shows it as a preview), then the chosen characters replace it, once.
 async function compose(page, readings, text) {
   const cdp = await page.context().newCDPSession(page);
   for (const reading of readings) {
@@ -43,6 +43,7 @@ async function compose(page, readings, text) {
                                                selectionEnd: reading.length});
     await settle(page, 100);
   }
+  if (process.env.LOUPE_SCREENSHOTS) await page.screenshot({path: `${process.env.LOUPE_SCREENSHOTS}/languages-composing.png`});
   await cdp.send('Input.insertText', {text});
   await cdp.detach();
   await settle(page);
