@@ -34,6 +34,7 @@ DEB_PACKAGES=(
   libsdl2-dev libgl-dev # native desktop build
   xvfb xauth            # desktop smoke test without a display
   fonts-inter python3-fonttools
+  fonts-noto-cjk        # Chinese, Japanese, Korean: subset at build time, fetched by the page on demand
   chromium              # end-to-end tests (never a downloaded browser)
   nodejs npm
   dpkg-dev              # apt-get source unpacks with dpkg-source

@@ -13,8 +13,13 @@ add_custom_command(OUTPUT "${imgui_tabbing}"
   COMMAND ${CMAKE_COMMAND} -DINPUT=${LOUPE_IMGUI_DIR}/imgui.cpp -DOUTPUT=${imgui_tabbing}
           -P ${CMAKE_SOURCE_DIR}/cmake/imgui_tabbing.cmake
   DEPENDS ${LOUPE_IMGUI_DIR}/imgui.cpp ${CMAKE_SOURCE_DIR}/cmake/imgui_tabbing.cmake VERBATIM)
+set(imgui_draw "${CMAKE_BINARY_DIR}/imgui/imgui_draw.cpp")
+add_custom_command(OUTPUT "${imgui_draw}"
+  COMMAND ${CMAKE_COMMAND} -DINPUT=${LOUPE_IMGUI_DIR}/imgui_draw.cpp -DOUTPUT=${imgui_draw}
+          -P ${CMAKE_SOURCE_DIR}/cmake/imgui_missing_glyphs.cmake
+  DEPENDS ${LOUPE_IMGUI_DIR}/imgui_draw.cpp ${CMAKE_SOURCE_DIR}/cmake/imgui_missing_glyphs.cmake VERBATIM)
 add_library(imgui STATIC
-  ${imgui_tabbing} ${LOUPE_IMGUI_DIR}/imgui_draw.cpp
+  ${imgui_tabbing} ${imgui_draw}
   ${LOUPE_IMGUI_DIR}/imgui_tables.cpp ${LOUPE_IMGUI_DIR}/imgui_widgets.cpp
   ${LOUPE_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${LOUPE_IMGUI_DIR} ${LOUPE_IMGUI_DIR}/misc/cpp)
@@ -36,8 +41,19 @@ endif()
 
 # ---- Fonts: Inter, cut to what the UI writes, embedded ------------------------------------------
 set(LOUPE_FONT_DIR /usr/share/fonts/opentype/inter)
-set(LOUPE_TEXT_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+2190-2193,U+2197,U+2212,U+2713,U+25CB,U+25CF")
-set(LOUPE_HEADING_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2026")
+# What is drawn from the start, in first-last pairs: Latin with all its extensions (Latin-1,
+# Extended-A and -B, the schwa, the okina, spacing and combining accents, Vietnamese and the rest of
+# Latin Extended Additional), Greek, Cyrillic, punctuation, currency signs and the UI's symbols.
+# Body and headings both draw people's text, so both get all of it. Defined here only: fontTools
+# gets it as U+ ranges, theme.cpp as Dear ImGui glyph ranges (LOUPE_TEXT_RANGES). No layout tables:
+# Dear ImGui 1.86 neither kerns nor substitutes, so they would only add to the download.
+set(LOUPE_TEXT_RANGES 0020-007E 00A0-024F 0259-0259 02BB-02BC 02C6-02DD 0300-036F 0370-03FF 0400-04FF 1E00-1EFF
+    2000-206F 20A0-20BF 2116-2116 2122-2122 2190-2193 2197-2197 2212-2212 2713-2713 25CB-25CF)
+string(REGEX REPLACE "([0-9A-F]+)-([0-9A-F]+)" "U+\\1-\\2" LOUPE_TEXT_UNICODES "${LOUPE_TEXT_RANGES}")
+string(REPLACE ";" "," LOUPE_TEXT_UNICODES "${LOUPE_TEXT_UNICODES}")
+string(REGEX REPLACE "([0-9A-F]+)-([0-9A-F]+)" "0x\\1,0x\\2" LOUPE_TEXT_RANGES_CPP "${LOUPE_TEXT_RANGES}")
+string(REPLACE ";" "," LOUPE_TEXT_RANGES_CPP "${LOUPE_TEXT_RANGES_CPP}")
+set_source_files_properties(src/app/theme.cpp PROPERTIES COMPILE_DEFINITIONS "LOUPE_TEXT_RANGES=${LOUPE_TEXT_RANGES_CPP}")
 set(embedded_sources)
 function(loupe_embed input name)
   set(out "${CMAKE_BINARY_DIR}/embedded/${name}.cpp")
@@ -51,13 +67,13 @@ function(loupe_font source unicodes name)
   add_custom_command(OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts
     COMMAND /usr/bin/python3 -m fontTools.subset ${LOUPE_FONT_DIR}/${source} --unicodes=${unicodes}
-            --layout-features=kern,liga,tnum --no-hinting --desubroutinize --output-file=${out}
+            --layout-features= --no-hinting --desubroutinize --output-file=${out}
     DEPENDS ${LOUPE_FONT_DIR}/${source} VERBATIM)
   loupe_embed("${out}" ${name})
   set(embedded_sources ${embedded_sources} PARENT_SCOPE)
 endfunction()
 loupe_font(Inter-Regular.otf "${LOUPE_TEXT_UNICODES}" font_inter_regular)
-loupe_font(Inter-SemiBold.otf "${LOUPE_HEADING_UNICODES}" font_inter_semibold)
+loupe_font(Inter-SemiBold.otf "${LOUPE_TEXT_UNICODES}" font_inter_semibold)
 loupe_embed(${CMAKE_SOURCE_DIR}/shaders/imgui.vert shader_imgui_vert)
 loupe_embed(${CMAKE_SOURCE_DIR}/shaders/imgui.frag shader_imgui_frag)
 add_library(loupe_assets STATIC ${embedded_sources})
@@ -78,6 +94,20 @@ if(EMSCRIPTEN)
   target_link_options(loupe_web PRIVATE ${LOUPE_WEB_LINK_FLAGS}
     "--pre-js=${CMAKE_SOURCE_DIR}/web/pre.js")
   set_property(TARGET loupe_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/pre.js")
+  # Chinese, Japanese and Korean: Noto Sans CJK (its JP face; every face holds all three scripts),
+  # cut to the common characters (cmake/cjk_unicodes.py), beside the page for theme.cpp to fetch
+  # when some text needs it.
+  set(cjk_font "${dist}/fonts/noto-sans-cjk.otf")
+  set(noto_cjk /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc)
+  add_custom_command(OUTPUT "${cjk_font}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${dist}/fonts
+    COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/cjk_unicodes.py ${CMAKE_BINARY_DIR}/fonts/cjk_unicodes.txt
+    COMMAND /usr/bin/python3 -m fontTools.subset ${noto_cjk} --font-number=0
+            --unicodes-file=${CMAKE_BINARY_DIR}/fonts/cjk_unicodes.txt --layout-features= --no-hinting
+            --output-file=${cjk_font}
+    DEPENDS ${noto_cjk} ${CMAKE_SOURCE_DIR}/cmake/cjk_unicodes.py VERBATIM)
+  add_custom_target(loupe_cjk_font DEPENDS "${cjk_font}")
+  add_dependencies(loupe_web loupe_cjk_font)
   # The page's own static files beside the build output.
   set(web_files index.html boot.js loupe.css icon.svg)
   foreach(f ${web_files})

@@ -787,6 +787,7 @@ FrameRequest app_frame() {
     platform::set_text_input_active(io.WantTextInput);
     FrameRequest request;
     request.animating = app.animating;
+    request.fonts_changed = fonts_update(inbox.assets);
     for (const Toast& t : app.toasts)
         if (t.expires > 0) {
             const double in = t.expires - platform::now_seconds();
@@ -803,3 +804,4 @@ bool app_widget_rect(const char* id, float out[4]) {
 }
 
 const char* app_focused_widget() { return focused_test_widget(); }
+const char* app_placeholder_glyphs() { return fonts_placeholders_drawn().c_str(); }

@@ -4,6 +4,7 @@
 struct FrameRequest {
     bool animating = false;         // draw the next frame too (work in progress, animation)
     double wake_in_seconds = -1.0;  // >= 0: draw a frame after this long even with no input
+    bool fonts_changed = false;     // the atlas lacks glyphs drawn text needs: call app_set_pixel_ratio again
 };
 
 void app_init();
@@ -14,3 +15,4 @@ FrameRequest app_frame();
 // the last frame. End-to-end tests use it to find where to click; the clicks themselves are real.
 bool app_widget_rect(const char* id, float out[4]);
 const char* app_focused_widget();  // test-only: the id of the widget with keyboard focus, or ""
+const char* app_placeholder_glyphs();  // test-only: characters the last frame drew as boxes (no font has them)

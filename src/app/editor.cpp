@@ -78,17 +78,6 @@ bool enter_ended_last_field() {
     return ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
 }
 
-// The title font holds ASCII only (and ’): other titles are drawn in the heading font.
-bool title_font_can_draw(const std::string& text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) continue;
-        if (text.compare(i, 3, "\xE2\x80\x99") != 0) return false;
-        i += 2;
-    }
-    return true;
-}
-
 std::string join_lines(const std::vector<std::string>& lines) {
     std::string text;
     for (const std::string& line : lines) text += (text.empty() ? "" : "\n") + line;
@@ -513,7 +502,7 @@ void editor_header(const loupe::Project& project) {
     if (link_button("← Surveys", "back")) navigate("/surveys");
     ImGui::Dummy(ImVec2(0, px(4)));
     const std::string& title = project.survey.title.empty() ? std::string("Untitled survey") : project.survey.title;
-    heading(title_font_can_draw(title) ? g_fonts.title : g_fonts.heading, title.c_str(), "editor/title");
+    heading(font_has_all(g_fonts.title, title.c_str()) ? g_fonts.title : g_fonts.heading, title.c_str(), "editor/title");
     text_wrapped_colored(palette().muted, "Changes are kept in this browser as you type.");
     ImGui::Dummy(ImVec2(0, px(8)));
 }

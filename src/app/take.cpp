@@ -202,9 +202,8 @@ std::string item_list(const Taking& t, const loupe::SetAnswer& set) {
 void intro_stage(Taking& t, std::string& spoken) {
     const Palette& p = palette();
     // The large title face holds only ASCII (it is kept small to load fast).
-    const bool ascii = std::all_of(t.survey.title.begin(), t.survey.title.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    heading(ascii && !narrow() ? g_fonts.title : g_fonts.heading, t.survey.title.c_str(), "answer/title");
+    const bool large = font_has_all(g_fonts.title, t.survey.title.c_str()) && !narrow();
+    heading(large ? g_fonts.title : g_fonts.heading, t.survey.title.c_str(), "answer/title");
     ImGui::Dummy(ImVec2(0, px(6)));
     if (!t.survey.intro.empty()) ImGui::TextWrapped("%s", t.survey.intro.c_str());
     const int screens = int(t.answering.response.sets.size());

@@ -2,7 +2,26 @@
 //
 // ImGui works in framebuffer pixels (see sdl_main.cpp): every size here is a logical (CSS)
 // size multiplied by the pixel ratio, and fonts are rasterised at that density.
+//
+// Fonts: Inter, embedded, draws Latin, Greek and Cyrillic (LOUPE_TEXT_RANGES, set in
+// cmake/app.cmake). Chinese, Japanese and Korean come from a subset of Noto Sans CJK that is
+// fetched only once some text on screen needs it. Beyond the app's own words, only characters in
+// use are rasterised into the atlas: Dear ImGui's glyph lookup reports what drawn text lacked
+// (cmake/imgui_missing_glyphs.cmake), and the atlas is built again with it before the next frame.
+// Whatever no font has is drawn as an outlined box, never as a "?" that could be taken for text.
 #include "theme.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "imgui_internal.h"  // ImTextCharFromUtf8
+#include "platform.h"
 
 extern const unsigned char font_inter_regular[];
 extern const unsigned int font_inter_regular_size;
@@ -22,33 +41,176 @@ const Palette kLight = {rgb(0xF6F6F3), rgb(0xFFFFFF), rgb(0xF0F0FF), rgb(0xE2E2D
 const Palette kDark = {rgb(0x131316), rgb(0x1D1D22), rgb(0x26263A), rgb(0x32323A), rgb(0xEDEDF0),
                        rgb(0xA0A0AA), rgb(0x8C84FF), rgb(0x131316), rgb(0xFF7B6E), rgb(0x8C84FF, 0.14f)};
 
-ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const ImWchar* ranges) {
+// ---- Glyphs on demand ---------------------------------------------------------------------------
+// Rasterised from the start: what the app's own words use (ASCII, Latin-1, punctuation, its few
+// symbols). Any other character of the embedded fonts (LOUPE_TEXT_RANGES) joins the atlas once
+// some drawn text needs it, and the CJK ones once the CJK font has arrived: all of them at every
+// size would make the atlas four times larger (16 MB of texture on a phone).
+constexpr ImWchar kUpFront[] = {0x0020, 0x00FF, 0x2010, 0x203A, 0x2190, 0x2197, 0x2212, 0x2212,
+                                0x2713, 0x2713, 0x25CB, 0x25CF};
+constexpr ImWchar kEmbedded[] = {LOUPE_TEXT_RANGES};
+const char* const kCjkFontPath = "fonts/noto-sans-cjk.otf";  // installed by cmake/app.cmake
+
+enum class CjkFont { NotNeeded, Fetching, Ready, Unavailable };
+struct Glyphs {
+    std::set<ImWchar> missing;   // heard from ImGuiMissingGlyphHook since the last frame
+    std::string placeholders;    // what the last frame drew as the placeholder (UTF-8), for tests
+    std::set<ImWchar> embedded;  // characters of the embedded fonts drawn text has needed so far
+    std::set<ImWchar> cjk;       // CJK characters drawn text has needed so far
+    std::vector<ImWchar> text_ranges, cjk_ranges;  // the above as glyph ranges, alive until the next build
+    CjkFont cjk_state = CjkFont::NotNeeded;
+    std::vector<std::uint8_t> cjk_font;  // the fetched file; the atlas reads it at every build
+    double cjk_failed_at = 0;            // when the last fetch failed (now_seconds)
+    bool rebuild = false;
+};
+Glyphs glyphs;
+
+bool embedded(unsigned c) {
+    for (std::size_t i = 0; i + 1 < std::size(kEmbedded); i += 2)
+        if (c >= kEmbedded[i] && c <= kEmbedded[i + 1]) return true;
+    return false;
+}
+
+bool is_cjk(unsigned c) {
+    return (c >= 0x1100 && c <= 0x11FF) ||  // Hangul Jamo
+           (c >= 0x2E80 && c <= 0x2FDF) ||  // CJK radicals
+           (c >= 0x3000 && c <= 0x33FF) ||  // CJK punctuation, kana, Bopomofo, compatibility Jamo...
+           (c >= 0x3400 && c <= 0x4DBF) ||  // CJK Extension A
+           (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK Unified Ideographs
+           (c >= 0xAC00 && c <= 0xD7AF) ||  // Hangul syllables
+           (c >= 0xF900 && c <= 0xFAFF) ||  // CJK compatibility ideographs
+           (c >= 0xFF00 && c <= 0xFFEF);    // half- and full-width forms
+}
+
+void note_missing_glyph(unsigned int c) { glyphs.missing.insert(static_cast<ImWchar>(c)); }
+
+std::vector<ImWchar> glyph_ranges(const ImWchar* first, const ImWchar* last, const std::set<ImWchar>& singles) {
+    std::vector<ImWchar> ranges(first, last);
+    for (ImWchar c : singles) ranges.insert(ranges.end(), {c, c});
+    ranges.push_back(0);
+    return ranges;
+}
+
+// ---- Building the atlas -----------------------------------------------------------------------------
+ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const ImWchar* ranges, bool merge = false) {
     ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the embedded bytes live for the whole run
+    config.FontDataOwnedByAtlas = false;  // the bytes outlive the atlas (embedded, or kept in `glyphs`)
     config.OversampleH = 1;               // rasterised at the real density: no oversampling needed
     config.OversampleV = 1;
     config.PixelSnapH = true;
+    config.MergeMode = merge;
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
                                                       pixels, &config, ranges);
+}
+
+// Dear ImGui sizes a font by its line (ascent to descent): Inter's is 1.210 em, Noto Sans CJK's
+// 1.448 em (their hhea tables). Asked for the same pixels, CJK characters would come out a fifth
+// smaller than the Latin text around them; scaled up by the ratio, both have the same em.
+constexpr float kCjkScale = 1.448f / (3408.0f / 2816.0f);
+
+void add_cjk(float pixels) {
+    if (glyphs.cjk_state == CjkFont::Ready && !glyphs.cjk.empty())
+        add_font(glyphs.cjk_font.data(), static_cast<unsigned>(glyphs.cjk_font.size()), pixels * kCjkScale,
+                 glyphs.cjk_ranges.data(), true);
+}
+
+// The placeholder for characters no font has: a box about as tall as a capital letter, as the
+// glyph for U+FFFD, which Dear ImGui then uses as its fallback. `pixels` is the font's size (its
+// FontSize is only set by the build).
+struct Placeholder {
+    ImFont* font;
+    float pixels;
+    int rect;
+};
+
+Placeholder add_placeholder(ImFont* font, float pixels) {
+    const int w = std::max(3, static_cast<int>(std::lround(pixels * 0.45f)));
+    const int h = std::max(4, static_cast<int>(std::lround(pixels * 0.6f)));
+    const float advance = static_cast<float>(w) + std::round(pixels * 0.18f);
+    const ImVec2 offset(std::round(pixels * 0.09f), std::round(pixels * 0.8f) - static_cast<float>(h));
+    return {font, pixels,
+            ImGui::GetIO().Fonts->AddCustomRectFontGlyph(font, IM_UNICODE_CODEPOINT_INVALID, w, h, advance, offset)};
+}
+
+void draw_placeholder(const Placeholder& placeholder) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(placeholder.rect);
+    const int stroke = std::max(1, static_cast<int>(std::lround(placeholder.pixels / 16.0f)));
+    for (int y = 0; y < r->Height; ++y)
+        for (int x = 0; x < r->Width; ++x) {
+            const bool edge = x < stroke || y < stroke || x >= r->Width - stroke || y >= r->Height - stroke;
+            atlas->TexPixelsAlpha8[(r->Y + y) * atlas->TexWidth + r->X + x] = edge ? 0xFF : 0x00;
+        }
 }
 
 }  // namespace
 
 Fonts load_fonts(float pixel_ratio) {
-    static const ImWchar text_ranges[] = {0x0020, 0x00FF, 0x2010, 0x203A, 0x2190, 0x2197,
-                                          0x2212, 0x2212, 0x2713, 0x2713, 0x25CB, 0x25CF, 0};
-    static const ImWchar heading_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2026, 0};
+    // The title size is the largest raster: screen titles are the app's own English words, and
+    // people's titles are drawn in it only when it has all their characters (font_has_all).
+    static const ImWchar title_ranges[] = {0x0020, 0x007E, 0x2019, 0x2019, 0};
+    ImGuiMissingGlyphHook = note_missing_glyph;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
+    glyphs.text_ranges = glyph_ranges(std::begin(kUpFront), std::end(kUpFront), glyphs.embedded);
+    glyphs.cjk_ranges = glyph_ranges(nullptr, nullptr, glyphs.cjk);
+    const ImWchar* text_ranges = glyphs.text_ranges.data();
+
     Fonts fonts;
     fonts.body = add_font(font_inter_regular, font_inter_regular_size, 16.0f * pixel_ratio, text_ranges);
-    fonts.heading = add_font(font_inter_semibold, font_inter_semibold_size, 19.0f * pixel_ratio, heading_ranges);
-    // The title size is the largest raster: screen titles are ASCII, so only that is drawn at it.
-    static const ImWchar title_ranges[] = {0x0020, 0x007E, 0x2019, 0x2019, 0};
+    add_cjk(16.0f * pixel_ratio);
+    fonts.heading = add_font(font_inter_semibold, font_inter_semibold_size, 19.0f * pixel_ratio, text_ranges);
+    add_cjk(19.0f * pixel_ratio);
     fonts.title = add_font(font_inter_semibold, font_inter_semibold_size, 30.0f * pixel_ratio, title_ranges);
+    const Placeholder placeholders[] = {add_placeholder(fonts.body, 16.0f * pixel_ratio),
+                                        add_placeholder(fonts.heading, 19.0f * pixel_ratio),
+                                        add_placeholder(fonts.title, 30.0f * pixel_ratio)};
     atlas->Build();
+    for (const Placeholder& p : placeholders) draw_placeholder(p);
     return fonts;
 }
+
+bool font_has_all(const ImFont* font, const char* text) {
+    for (const char* s = text; *s;) {
+        unsigned int c = 0;
+        s += ImTextCharFromUtf8(&c, s, nullptr);
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+    }
+    return true;
+}
+
+bool fonts_update(std::vector<platform::OpenedFile>& assets) {
+    for (platform::OpenedFile& asset : assets) {
+        if (asset.name != kCjkFontPath) continue;
+        glyphs.cjk_state = asset.error.empty() ? CjkFont::Ready : CjkFont::Unavailable;
+        glyphs.cjk_failed_at = platform::now_seconds();
+        glyphs.cjk_font = std::move(asset.bytes);
+        glyphs.rebuild |= glyphs.cjk_state == CjkFont::Ready;
+    }
+    assets.clear();
+    bool new_cjk = false;
+    glyphs.placeholders.clear();
+    for (ImWchar c : glyphs.missing) {
+        char utf8[5] = {};
+        ImTextCharToUtf8(utf8, c);
+        glyphs.placeholders += utf8;
+        if (is_cjk(c))
+            new_cjk |= glyphs.cjk.insert(c).second;
+        else if (embedded(c))
+            glyphs.rebuild |= glyphs.embedded.insert(c).second;
+    }
+    glyphs.missing.clear();
+    // Offline on first use: a new character tries again, at most every half minute.
+    const bool retry = glyphs.cjk_state == CjkFont::Unavailable && platform::now_seconds() - glyphs.cjk_failed_at > 30;
+    if (new_cjk && (glyphs.cjk_state == CjkFont::NotNeeded || retry)) {
+        glyphs.cjk_state = CjkFont::Fetching;
+        platform::fetch_asset(kCjkFontPath);
+    }
+    glyphs.rebuild |= new_cjk && glyphs.cjk_state == CjkFont::Ready;
+    return std::exchange(glyphs.rebuild, false);
+}
+
+const std::string& fonts_placeholders_drawn() { return glyphs.placeholders; }
 
 const Palette& palette() { return current; }
 const Palette& light_palette() { return kLight; }

@@ -1,6 +1,11 @@
 // theme.h — Loupe's look: colours for light and dark, fonts rasterised for the screen's density.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "imgui.h"
+
+namespace platform { struct OpenedFile; }
 
 struct Palette {
     ImU32 background, surface, surface_hover, border, text, muted, accent, accent_text, danger, overlay;
@@ -12,8 +17,17 @@ struct Fonts {
     ImFont* title = nullptr;    // Inter SemiBold 30
 };
 
-// Loads the embedded fonts at `pixel_ratio` times their size, so glyphs map 1:1 to pixels.
+// Loads the fonts at `pixel_ratio` times their size, so glyphs map 1:1 to pixels: the embedded
+// ones, and the CJK font for the characters text has needed so far, once it has arrived.
 Fonts load_fonts(float pixel_ratio);
+// After each frame, with what fetch_asset delivered: asks for the CJK font when drawn text needed
+// characters it has, and returns true when the fonts should be loaded again to draw new ones.
+bool fonts_update(std::vector<platform::OpenedFile>& assets);
+// Test-only: the characters the last frame drew as the placeholder box (UTF-8), e.g. CJK ones
+// while their font is on its way.
+const std::string& fonts_placeholders_drawn();
+// Whether `font` draws every character of `text` (UTF-8) itself, without the placeholder.
+bool font_has_all(const ImFont* font, const char* text);
 // Sets ImGui's colours and sizes; sizes are in framebuffer pixels (logical size * pixel_ratio).
 void apply_theme(bool dark, float pixel_ratio);
 const Palette& palette();

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/text.h"
+
 namespace loupe {
 
 std::string check_choices(const ChoiceData& data) {
@@ -52,7 +54,7 @@ std::string lower(std::string_view s) {
 
 // Shown in messages; a pasted binary file must not produce a megabyte of error text.
 std::string excerpt(std::string_view s) {
-    return s.size() <= 40 ? std::string(s) : std::string(s.substr(0, 40)) + "...";
+    return s.size() <= 40 ? std::string(s) : std::string(utf8_prefix(s, 40)) + "...";
 }
 
 std::string at_line(int line) { return "line " + std::to_string(line) + ": "; }

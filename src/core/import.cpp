@@ -8,6 +8,7 @@
 #include "core/codes.h"
 #include "core/container.h"
 #include "core/serialize.h"
+#include "core/text.h"
 
 namespace loupe {
 namespace {
@@ -220,7 +221,7 @@ void import_choice_table(ImportReport& report, const Survey& survey, const Desig
         const auto at = std::find(survey.items.begin(), survey.items.end(), item);
         if (at == survey.items.end()) {
             whole.status = ImportStatus::OtherSurvey;
-            whole.reason = "This choice table is about other items than this survey: \"" + item.substr(0, 80) +
+            whole.reason = "This choice table is about other items than this survey: \"" + std::string(utf8_prefix(item, 80)) +
                            "\" is not one of its items.";
             report.entries.push_back(std::move(whole));
             return;
@@ -229,7 +230,7 @@ void import_choice_table(ImportReport& report, const Survey& survey, const Desig
     }
     for (int respondent = 0; respondent < table->respondents; ++respondent) {
         ImportEntry entry;
-        entry.source = source + ", respondent " + table->respondent_ids[respondent].substr(0, 40);
+        entry.source = source + ", respondent " + std::string(utf8_prefix(table->respondent_ids[respondent], 40));
         auto response = table_response(survey, design, *table, item_at, respondent, entry);
         if (response)
             admit(report, std::move(entry), std::move(*response), survey);

@@ -5,6 +5,7 @@
 
 #include "core/container.h"
 #include "core/serialize.h"
+#include "core/text.h"
 
 namespace loupe {
 namespace {
@@ -35,9 +36,7 @@ std::string project_file_name(const Project& project) {
     }
     while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
     while (!name.empty() && (name.front() == ' ' || name.front() == '.')) name.erase(name.begin());
-    if (name.size() > 80) name.resize(80);
-    while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80) name.pop_back();  // cut UTF-8 cleanly
-    if (!name.empty() && static_cast<unsigned char>(name.back()) >= 0xC0) name.pop_back();
+    name = std::string(utf8_prefix(name, 80));
     return (name.empty() ? std::string("survey") : name) + ".loupe";
 }
 

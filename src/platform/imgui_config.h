@@ -4,3 +4,8 @@
 // would assert with 16-bit indices (TOOLCHAIN.md, gotcha 10).
 #define ImDrawIdx unsigned int
 #define IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+// 32-bit characters: with 16-bit ones a text field turns every character beyond U+FFFF (emoji,
+// rare CJK) into U+FFFD when it is edited, and people's text must stay exactly as they wrote it.
+#define IMGUI_USE_WCHAR32
+// Called with each character drawn text needed and no font had (cmake/imgui_missing_glyphs.cmake).
+extern void (*ImGuiMissingGlyphHook)(unsigned int codepoint);

@@ -52,6 +52,13 @@ struct OpenedFile {
     std::string error;  // non-empty when the file could not be read (too large, unreadable)
 };
 
+// ---- The app's own files, fetched when needed ---------------------------------------------------
+// Asks for one of the app's own static files by its path beside the page (e.g.
+// "fonts/noto-sans-cjk.otf"). The browser fetches it from the page's own origin (the service
+// worker keeps it for offline use); the desktop reads it from beside the program. The result arrives
+// later in Inbox::assets, with an error instead of bytes when it could not be had.
+void fetch_asset(const std::string& path);
+
 // ---- Pictures -------------------------------------------------------------------------------------
 // Draws Dear ImGui draw data into an offscreen image of width x height pixels, on white, without
 // touching the screen: pixels row by row from the top, 4 bytes each (RGBA). Empty when the
@@ -78,6 +85,7 @@ std::uint64_t random_u64();  // from the system's cryptographic source
 // ---- What happened since the last frame ---------------------------------------------------------
 struct Inbox {
     std::vector<OpenedFile> files;  // chosen with choose_files or dropped on the page
+    std::vector<OpenedFile> assets; // asked for with fetch_asset, named by their path
     bool fragment_changed = false;  // Back/Forward, or the user edited the URL
     bool theme_preference_changed = false;
     bool dragging_files = false;    // files are being dragged over the page right now

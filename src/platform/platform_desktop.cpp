@@ -137,6 +137,18 @@ void choose_files(const char* accept, bool multiple, std::size_t max_bytes) {
     wake();
 }
 
+// Beside the program, as the web build installs them beside the page (the desktop build installs
+// none: text that would need one keeps its placeholder glyphs).
+void fetch_asset(const std::string& path) {
+    platform::OpenedFile file{path, {}, {}};
+    char* base = SDL_GetBasePath();
+    const fs::path where = fs::path(base ? base : "") / path;
+    SDL_free(base);
+    if (!read_file(where, file.bytes)) file.error = where.string() + " is not installed.";
+    the_inbox.assets.push_back(std::move(file));
+    platform::wake();
+}
+
 std::string url_fragment() { return fragment; }
 std::string page_url() { return "http://localhost:8080/"; }  // where ./run.sh serves the web app
 void set_url_fragment(const std::string& f) { fragment = f; }

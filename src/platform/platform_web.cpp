@@ -65,6 +65,27 @@ EM_JS(void, js_choose_files, (const char* accept, int multiple, double max_bytes
     input.click();
 });
 
+EM_JS(void, js_fetch_asset, (const char* path), {
+    const name = UTF8ToString(path);
+    const fail = (why) => {
+        const n = lengthBytesUTF8(name) + 1, w = lengthBytesUTF8(why) + 1, p = _malloc(n + w);
+        stringToUTF8(name, p, n);
+        stringToUTF8(why, p + n, w);
+        Module._loupe_asset_failed(p, p + n);
+        _free(p);
+    };
+    fetch(name).then((r) => {
+        if (!r.ok) throw new Error('the server answered ' + r.status);
+        return r.arrayBuffer();
+    }).then((buffer) => {
+        const bytes = new Uint8Array(buffer), n = lengthBytesUTF8(name) + 1, p = _malloc(n + bytes.length);
+        stringToUTF8(name, p, n);
+        HEAPU8.set(bytes, p + n);
+        Module._loupe_asset_arrived(p, p + n, bytes.length);
+        _free(p);
+    }).catch((err) => fail(String(err && err.message || err)));
+});
+
 EM_JS(char*, js_url_fragment, (), { return stringToNewUTF8(decodeURIComponent(location.hash.replace(/^#/, ""))); });
 EM_JS(char*, js_page_url, (), { return stringToNewUTF8(location.origin + location.pathname + location.search); });
 EM_JS(void, js_set_url_fragment, (const char* fragment), {
@@ -165,6 +186,11 @@ EM_JS(void, js_install_listeners, (), {
     // raise their keyboard only for a real text element, and browsers paste only into one.
     // Typed text arrives through its input events; editing keys and shortcuts are forwarded
     // with their modifiers; a paste fills the clipboard that ImGui's own Ctrl+V then reads.
+    // An input method (Japanese, Chinese, Korean; a phone's keyboard for any language) composes in
+    // the textarea. What it is composing is shown in the field as it changes (the previous preview
+    // is taken back with Backspace first) and replaced by what it commits at the end; its own keys
+    // (Enter to choose, Backspace to edit the reading) are never forwarded, and the textarea is left
+    // alone until the composition ends.
     const area = document.getElementById('keyboard-proxy');
     const keys = {Backspace: 42, Enter: 40, Tab: 43, Escape: 41, ArrowLeft: 80, ArrowRight: 79, ArrowUp: 82,
                   ArrowDown: 81, Delete: 76, Home: 74, End: 77, PageUp: 75, PageDown: 78};
@@ -177,8 +203,23 @@ EM_JS(void, js_install_listeners, (), {
     Module.canvas.addEventListener('pointerdown', () => {
         if (document.activeElement !== area) Module.canvas.focus();
     });
+    let composing = false, previewed = 0;  // characters of the composition now in the field
+    const preview = (text) => {
+        for (; previewed > 0; --previewed) call('loupe_key_press', keys.Backspace, 0);
+        if (text) withString(text, (p) => call('loupe_text_typed', p));
+        previewed = [...text].length;
+    };
+    area.addEventListener('compositionstart', () => { composing = true; previewed = 0; });
+    area.addEventListener('compositionupdate', (e) => preview(e.data || ""));
+    area.addEventListener('compositionend', (e) => {
+        preview(e.data || "");
+        previewed = 0;
+        composing = false;
+        area.value = "";
+    });
     area.addEventListener('keydown', (e) => {
         e.stopPropagation();
+        if (composing || e.isComposing || e.keyCode === 229) return;  // the input method's own keys
         const shortcut = (e.ctrlKey || e.metaKey) ? shortcuts[e.key.toLowerCase()] : undefined;
         const code = keys[e.key] || shortcut;
         if (!code) return;                               // printable: arrives as input
@@ -199,6 +240,7 @@ EM_JS(void, js_install_listeners, (), {
         pasteByShortcut = false;
     });
     area.addEventListener('input', (e) => {
+        if (composing || e.isComposing) return;  // compositionend sends the result
         if (e.inputType === 'deleteContentBackward') call('loupe_key_press', keys.Backspace, 0);
         else if (area.value) withString(area.value, (p) => call('loupe_text_typed', p));
         area.value = "";
@@ -220,6 +262,14 @@ EMSCRIPTEN_KEEPALIVE void loupe_file_opened(const char* name, const unsigned cha
 }
 EMSCRIPTEN_KEEPALIVE void loupe_file_failed(const char* name, const char* why) {
     the_inbox.files.push_back({name, {}, why});
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_asset_arrived(const char* path, const unsigned char* data, int size) {
+    the_inbox.assets.push_back({path, std::vector<std::uint8_t>(data, data + size), {}});
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_asset_failed(const char* path, const char* why) {
+    the_inbox.assets.push_back({path, {}, why});
     platform::wake();
 }
 EMSCRIPTEN_KEEPALIVE void loupe_dragging(int dragging) {
@@ -293,6 +343,7 @@ EMSCRIPTEN_KEEPALIVE const float* loupe_widget_rect(const char* id) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* loupe_focused_widget() { return app_focused_widget(); }
+EMSCRIPTEN_KEEPALIVE const char* loupe_placeholder_glyphs() { return app_placeholder_glyphs(); }
 
 }  // extern "C"
 
@@ -360,6 +411,8 @@ std::string download(const std::string& file_name, std::span<const std::uint8_t>
 void choose_files(const char* accept, bool multiple, std::size_t max_bytes) {
     js_choose_files(accept, multiple ? 1 : 0, static_cast<double>(max_bytes));
 }
+
+void fetch_asset(const std::string& path) { js_fetch_asset(path.c_str()); }
 
 std::string url_fragment() {
     char* f = js_url_fragment();

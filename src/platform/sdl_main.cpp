@@ -77,7 +77,7 @@ void update_modifiers(Uint16 mods) {
 // Returns whether anything was applied.
 bool feed_input() {
     ImGuiIO& io = ImGui::GetIO();
-    bool pressed_mouse[5] = {}, pressed_key[512] = {};
+    bool pressed_mouse[5] = {}, pressed_key[512] = {}, released_key[512] = {};
     bool any = false;
     const float s = loop.pixel_ratio;
     while (!loop.pending.empty()) {
@@ -106,8 +106,12 @@ bool feed_input() {
                 if (code < 0 || code >= 512) break;
                 const bool down = e.type == SDL_KEYDOWN;
                 if (!down && pressed_key[code]) return true;
+                // Pressed again after a release in this frame: ImGui would see the key as held
+                // throughout and miss the second press (an input method's Backspaces come in runs).
+                if (down && released_key[code]) return true;
                 io.KeysDown[code] = down;
                 pressed_key[code] = down;
+                released_key[code] = !down;
                 update_modifiers(e.key.keysym.mod);
                 break;
             }
@@ -155,6 +159,12 @@ void sync_display_size() {
     ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(fw), static_cast<float>(fh));
 }
 
+void rebuild_fonts() {
+    app_set_pixel_ratio(loop.pixel_ratio);
+    gl_renderer::upload_font_atlas();
+    loop.frames_left = std::max(loop.frames_left, kFramesAfterInput);
+}
+
 bool should_draw(double now) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool holding = std::any_of(std::begin(io.MouseDown), std::end(io.MouseDown), [](bool b) { return b; });
@@ -173,8 +183,18 @@ void draw_frame(double now) {
         io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
 
     ImGui::NewFrame();
-    const FrameRequest request = app_frame();
+    FrameRequest request = app_frame();
     ImGui::Render();
+    if (request.fonts_changed) {
+        // Drawn text needed glyphs the atlas lacked: rebuild it and draw the frame again before it
+        // is shown, so new characters never flash as placeholder boxes. (Input was taken by the
+        // first pass; the second sees none.)
+        rebuild_fonts();
+        ImGui::NewFrame();
+        request = app_frame();
+        ImGui::Render();
+        if (request.fonts_changed) rebuild_fonts();  // still more (rare): the next frame has them
+    }
     gl_renderer::render(ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
     SDL_GL_SwapWindow(loop.window);
 
