@@ -34,6 +34,7 @@ DEB_PACKAGES=(
   libsdl2-dev libgl-dev # native desktop build
   xvfb xauth            # desktop smoke test without a display
   fonts-inter python3-fonttools
+  librsvg2-bin          # rsvg-convert: the app's PNG icons from icon.svg
   chromium              # end-to-end tests (never a downloaded browser)
   nodejs npm
   dpkg-dev              # apt-get source unpacks with dpkg-source

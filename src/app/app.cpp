@@ -34,6 +34,7 @@ struct Toast {
     std::string text;
     bool error = false;
     double expires = 0;  // 0: stays until dismissed
+    bool offers_reload = false;  // "a new version is ready": a Reload button switches to it
 };
 
 struct PendingRestore {
@@ -442,8 +443,10 @@ void toasts() {
     for (int i = static_cast<int>(app.toasts.size()) - 1; i >= 0; --i) {
         Toast& t = app.toasts[i];
         ImGui::PushFont(g_fonts.body);
-        const float text_w = width - px(16 + 16 + 32);
-        const float h = ImGui::CalcTextSize(t.text.c_str(), nullptr, false, text_w).y + px(28);
+        const float button_w = t.offers_reload ? ImGui::CalcTextSize("Reload").x + px(32 + 12) : 0;
+        const float text_w = width - px(16 + 16 + 32) - button_w;
+        const float text_h = ImGui::CalcTextSize(t.text.c_str(), nullptr, false, text_w).y;
+        const float h = std::max(text_h, t.offers_reload ? ImGui::GetFontSize() + px(20) : 0) + px(28);
         ImGui::PopFont();
         y -= h;
         ImGui::SetNextWindowPos(ImVec2((display.x - width) / 2, y));
@@ -460,7 +463,11 @@ void toasts() {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
         text_wrapped_colored(t.error ? p.danger : p.text, t.text.c_str());
         ImGui::PopTextWrapPos();
-        test_rect(t.error ? "toast/error" : "toast/info");
+        test_rect(t.error ? "toast/error" : t.offers_reload ? "toast/update" : "toast/info");
+        if (t.offers_reload) {
+            ImGui::SetCursorPos(ImVec2(width - px(40 + 8) - button_w + px(12), (h - ImGui::GetFontSize() - px(20)) / 2));
+            if (primary_button("Reload", "toast/reload")) platform::apply_update();
+        }
         ImGui::SetCursorPos(ImVec2(width - px(40), (h - px(28)) / 2));
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
@@ -655,6 +662,11 @@ FrameRequest app_frame() {
         notify("This browser refused to keep " + failure + ". Back up your workspace from the menu before closing "
                "the page.", true);
     inbox.storage_failures.clear();
+    // A new version waits while someone is answering a survey: a reload would break their flow.
+    if (inbox.update_ready && app.screen != Screen::Answer) {
+        inbox.update_ready = false;
+        app.toasts.push_back({"A new version of Loupe is ready.", false, 0.0, true});
+    }
     open_files(inbox.files);
     clear_test_rects();
     app.animating = false;
