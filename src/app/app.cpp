@@ -460,6 +460,7 @@ void toasts() {
         ImGui::Begin(name.c_str(), nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        if (t.offers_reload) ImGui::SetCursorPosY((h - text_h) / 2);  // level with its button
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
         text_wrapped_colored(t.error ? p.danger : p.text, t.text.c_str());
         ImGui::PopTextWrapPos();
