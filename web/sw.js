@@ -48,8 +48,10 @@ self.addEventListener('fetch', (event) => {
   if (path.startsWith('fonts/')) {
     event.respondWith(caches.open(CACHE).then((cache) => cache.match(path).then((hit) => hit || fetch(request)
       .then((response) => {
-        if (response.ok) cache.put(path, response.clone());
-        return response;
+        if (!response.ok) return response;
+        // Kept before the page gets it, so it is there offline as soon as the page has used it;
+        // a full storage only means it is fetched again next time.
+        return cache.put(path, response.clone()).then(() => response, () => response);
       }))));
   }
 });

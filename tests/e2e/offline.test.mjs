@@ -5,7 +5,7 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {launchBrowser, openApp, settle, rect, waitForWidget, waitForFirstFrame, click, reloadApp, ROOT, APP_DIR}
@@ -100,6 +100,31 @@ test('after the first visit, the app and a survey link open and work with the ne
   } finally {
     await restartServer();
     await context.close();
+  }
+});
+
+test('a font is downloaded only by a page that needs it, and kept for offline use from then on', async () => {
+  mkdirSync(join(dir, 'fonts'), {recursive: true});
+  writeFileSync(join(dir, 'fonts/noto-cjk-test.otf'), 'not really a font');
+  const context = await browser.newContext(desktop);
+  const {page} = await openApp(context, origin);
+  await waitUntilOfflineReady(page);
+  const kept = () => page.evaluate(async () => {
+    for (const name of await caches.keys())
+      if (await (await caches.open(name)).match('fonts/noto-cjk-test.otf')) return true;
+    return false;
+  });
+  assert.equal(await kept(), false, 'nothing is fetched ahead');
+  assert.equal(await page.evaluate(() => fetch('fonts/noto-cjk-test.otf').then((r) => r.text())), 'not really a font');
+  assert.equal(await kept(), true);
+  await context.setOffline(true);
+  await stopServer();
+  try {
+    assert.equal(await page.evaluate(() => fetch('fonts/noto-cjk-test.otf').then((r) => r.text())), 'not really a font');
+  } finally {
+    await restartServer();
+    await context.close();
+    rmSync(join(dir, 'fonts'), {recursive: true, force: true});
   }
 });
 
