@@ -666,7 +666,8 @@ FrameRequest app_frame() {
     // A new version waits while someone is answering a survey: a reload would break their flow.
     if (inbox.update_ready && app.screen != Screen::Answer) {
         inbox.update_ready = false;
-        app.toasts.push_back({"A new version of Loupe is ready.", false, 0.0, true});
+        if (std::none_of(app.toasts.begin(), app.toasts.end(), [](const Toast& t) { return t.offers_reload; }))
+            app.toasts.push_back({"A new version of Loupe is ready.", false, 0.0, true});
     }
     open_files(inbox.files);
     clear_test_rects();
