@@ -12,9 +12,10 @@ const FILES = [@LOUPE_PRECACHE@];
 const CACHE = 'loupe-' + VERSION;
 
 self.addEventListener('install', (event) => {
-  // 'reload': straight from the server, never from the browser's HTTP cache (an older build).
+  // 'no-cache': the server confirms each file is current (never an older build from the HTTP
+  // cache), and a file the page has just downloaded is not sent again when the host says so.
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(FILES.map((f) => new Request(f, {cache: 'reload'})))));
+    cache.addAll(FILES.map((f) => new Request(f, {cache: 'no-cache'})))));
 });
 
 self.addEventListener('activate', (event) => {
