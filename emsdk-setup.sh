@@ -35,6 +35,7 @@ DEB_PACKAGES=(
   xvfb xauth            # desktop smoke test without a display
   fonts-inter python3-fonttools
   fonts-noto-cjk        # Chinese, Japanese, Korean: subset at build time, fetched by the page on demand
+  librsvg2-bin          # rsvg-convert: the app's PNG icons from icon.svg
   chromium              # end-to-end tests (never a downloaded browser)
   nodejs npm
   dpkg-dev              # apt-get source unpacks with dpkg-source

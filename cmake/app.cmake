@@ -108,12 +108,31 @@ if(EMSCRIPTEN)
     DEPENDS ${noto_cjk} ${CMAKE_SOURCE_DIR}/cmake/cjk_unicodes.py VERBATIM)
   add_custom_target(loupe_cjk_font DEPENDS "${cjk_font}")
   add_dependencies(loupe_web loupe_cjk_font)
-  # The page's own static files beside the build output.
-  set(web_files index.html boot.js loupe.css icon.svg)
+  set_property(TARGET loupe_web APPEND PROPERTY LINK_DEPENDS "${cjk_font}")  # a new font is a new version
+  # The page's own static files beside the build output. They relink the app when they change,
+  # so that the steps below (and the service worker's version) always follow them.
+  set(web_files index.html boot.js loupe.css icon.svg manifest.webmanifest)
+  foreach(f ${web_files} sw.js icon-maskable.svg)
+    set_property(TARGET loupe_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/${f}")
+  endforeach()
   foreach(f ${web_files})
     add_custom_command(TARGET loupe_web POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/${f}" "${dist}/${f}")
   endforeach()
+  # Icons for a phone's home screen (Chrome wants PNGs, iOS an apple-touch-icon), drawn from the SVGs.
+  find_program(RSVG_CONVERT rsvg-convert REQUIRED)
+  foreach(icon "icon.svg;192;icon-192.png" "icon.svg;512;icon-512.png"
+               "icon-maskable.svg;512;icon-maskable-512.png" "icon-maskable.svg;180;apple-touch-icon.png")
+    list(GET icon 0 svg)
+    list(GET icon 1 size)
+    list(GET icon 2 png)
+    add_custom_command(TARGET loupe_web POST_BUILD
+      COMMAND ${RSVG_CONVERT} -w ${size} -h ${size} "${CMAKE_SOURCE_DIR}/web/${svg}" -o "${dist}/${png}")
+  endforeach()
+  # Keep this the last step: the service worker's version is a hash of everything in ${dist}.
+  add_custom_command(TARGET loupe_web POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -DAPP_DIR=${dist} -DTEMPLATE=${CMAKE_SOURCE_DIR}/web/sw.js
+            -P ${CMAKE_SOURCE_DIR}/cmake/sw.cmake)
 
   # Dear ImGui's own demo window, same toolchain and flags: the baseline bench/load compares against.
   add_executable(imgui_demo_baseline EXCLUDE_FROM_ALL bench/load/baseline/main.cpp

@@ -57,6 +57,42 @@
     return {};
   };
 
+  // Offline and new versions (sw.js). The worker is registered once the app has drawn, so it never
+  // competes with the first download. A new build installs beside the running one and waits: the
+  // app offers "Reload" and the page changes version only when the user clicks it.
+  const update = {
+    registration: null,
+    reloading: false,  // the user chose to switch to it
+    tell() { Module._loupe_update_ready(); },  // the app is running: this starts after its first frame
+    watch(worker) {
+      worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) this.tell();
+      });
+    },
+    register() {
+      if (!('serviceWorker' in navigator)) return;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (this.reloading) location.reload();
+      });
+      navigator.serviceWorker.register('sw.js').then((registration) => {
+        this.registration = registration;
+        if (registration.waiting && navigator.serviceWorker.controller) this.tell();
+        if (registration.installing) this.watch(registration.installing);
+        registration.addEventListener('updatefound', () => this.watch(registration.installing));
+        // A page left open for days looks for a new version when the user comes back to it.
+        document.addEventListener('visibilitychange', () => {
+          if (document.visibilityState === 'visible') registration.update().catch(() => {});
+        });
+      }, (err) => console.warn('Loupe will not work offline here:', err.message));
+    },
+    apply() {  // called by the app (platform::apply_update) when the user clicks Reload
+      this.reloading = true;
+      const waiting = this.registration && this.registration.waiting;
+      if (waiting) waiting.postMessage('take-over');
+      else location.reload();  // another tab already switched the worker over
+    },
+  };
+
   window.Module = {
     canvas,
     instantiateWasm,
@@ -64,7 +100,9 @@
       performance.mark('first-frame');  // bench/load times the first frame by this mark
       loader.classList.add('done');
       canvas.focus();
+      update.register();
     },
+    loupeUpdate: update,
     onStartFailure: (why) => fail(why.includes('WebGL') ? noWebGL2 : 'Loupe could not start: ' + why),
     onAbort(what) {
       fail('Loupe stopped because of an internal error (' + what + '). Reload the page; your saved work is safe.');

@@ -35,6 +35,7 @@ struct Toast {
     std::string text;
     bool error = false;
     double expires = 0;  // 0: stays until dismissed
+    bool offers_reload = false;  // "a new version is ready": a Reload button switches to it
 };
 
 struct PendingRestore {
@@ -536,8 +537,10 @@ void toasts() {
     for (int i = static_cast<int>(app.toasts.size()) - 1; i >= 0; --i) {
         Toast& t = app.toasts[i];
         ImGui::PushFont(g_fonts.body);
-        const float text_w = width - px(16 + 16 + 32);
-        const float h = ImGui::CalcTextSize(t.text.c_str(), nullptr, false, text_w).y + px(28);
+        const float button_w = t.offers_reload ? ImGui::CalcTextSize("Reload").x + px(32 + 12) : 0;
+        const float text_w = width - px(16 + 16 + 32) - button_w;
+        const float text_h = ImGui::CalcTextSize(t.text.c_str(), nullptr, false, text_w).y;
+        const float h = std::max(text_h, t.offers_reload ? ImGui::GetFontSize() + px(20) : 0) + px(28);
         ImGui::PopFont();
         y -= h;
         ImGui::SetNextWindowPos(ImVec2((display.x - width) / 2, y));
@@ -551,10 +554,15 @@ void toasts() {
         ImGui::Begin(name.c_str(), nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        if (t.offers_reload) ImGui::SetCursorPosY((h - text_h) / 2);  // level with its button
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
         text_wrapped_colored(t.error ? p.danger : p.text, t.text.c_str());
         ImGui::PopTextWrapPos();
-        test_rect(t.error ? "toast/error" : "toast/info");
+        test_rect(t.error ? "toast/error" : t.offers_reload ? "toast/update" : "toast/info");
+        if (t.offers_reload) {
+            ImGui::SetCursorPos(ImVec2(width - px(40 + 8) - button_w + px(12), (h - ImGui::GetFontSize() - px(20)) / 2));
+            if (primary_button("Reload", "toast/reload")) platform::apply_update();
+        }
         ImGui::SetCursorPos(ImVec2(width - px(40), (h - px(28)) / 2));
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
@@ -743,6 +751,12 @@ FrameRequest app_frame() {
         inbox.storage_changed.clear();
     }
     follow_storage(inbox);
+    // A new version waits while someone is answering a survey: a reload would break their flow.
+    if (inbox.update_ready && app.screen != Screen::Answer) {
+        inbox.update_ready = false;
+        if (std::none_of(app.toasts.begin(), app.toasts.end(), [](const Toast& t) { return t.offers_reload; }))
+            app.toasts.push_back({"A new version of Loupe is ready.", false, 0.0, true});
+    }
     open_files(inbox.files);
     clear_test_rects();
     app.animating = false;

@@ -107,8 +107,15 @@ int draw_chart(ImDrawList* dl, ImVec2 origin, float width, const Chart& chart, c
     // Grid and axis labels first, so bars cover them.
     for (double t = range.low; t <= range.high + range.step / 2; t += range.step) {
         const float x = std::round(x_of(t));
-        const bool zero = std::fabs(t) < range.step / 2;
-        dl->AddLine(ImVec2(x, origin.y), ImVec2(x, rows_bottom), zero ? p.muted : p.border, s(1));
+        const ImU32 color = std::fabs(t) < range.step / 2 ? p.muted : p.border;  // the zero line stands out
+        if (!l.stacked) {
+            dl->AddLine(ImVec2(x, origin.y), ImVec2(x, rows_bottom), color, s(1));
+        } else {  // labels sit above their bars, from the axis on: the lines leave them clear
+            for (std::size_t i = 0; i < chart.bars.size(); ++i) {
+                const float top = origin.y + l.row * float(i);
+                dl->AddLine(ImVec2(x, top + l.text_size + s(3)), ImVec2(x, top + l.row), color, s(1));
+            }
+        }
         const std::string label = fixed(t, range.step < 1 ? (range.step < 0.1 ? 2 : 1) : 0);
         dl->AddText(font, l.text_size, ImVec2(x - text_width(label) / 2, rows_bottom + s(6)), p.muted, label.c_str());
     }

@@ -783,7 +783,13 @@ void chart_section(const loupe::Project& project, const Chart& chart) {
     const float height = chart_height(chart, inner, px(1));
     ImGui::Dummy(ImVec2(inner, height));
     test_rect("results/chart");
-    const bool hover = ImGui::IsItemHovered();
+    // A finger that scrolled the page stays where it was lifted: a row's detail there would cover
+    // the rows under it. It shows again for a tap, or once a mouse moves.
+    static bool after_drag = false;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDown[0]) after_drag = io.MouseDragMaxDistanceSqr[0] > px(8) * px(8);
+    else if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) after_drag = false;
+    const bool hover = ImGui::IsItemHovered() && !after_drag;
     const int under = draw_chart(ImGui::GetWindowDrawList(), at, inner, chart, p, px(1), hover);
     if (under >= 0) {
         const ChartBar& b = chart.bars[under];

@@ -72,6 +72,8 @@ void set_url_fragment(const std::string& fragment);  // adds a history entry, so
 
 // ---- Clipboard, text input, look, screen readers ---------------------------------------------------
 void clipboard_copy(const std::string& text);
+// Reloads the page into the new version that Inbox::update_ready announced.
+void apply_update();
 // Opens a mailto: (or other) link with the system's handler, leaving the app where it is.
 void open_link(const std::string& url);
 // What a screen reader should read of the current screen (a polite live region); repeating the
@@ -93,6 +95,7 @@ struct Inbox {
     struct StorageFailure { std::string name, why; };
     std::vector<StorageFailure> storage_failures;  // writes the browser refused
     std::vector<std::string> storage_saved;        // files whose write went through after failing
+    bool update_ready = false;  // a new version of the app is installed; apply_update() switches to it
     std::size_t max_drop_bytes = 256u << 20;
 };
 Inbox& inbox();

@@ -158,6 +158,7 @@ void set_text_input_active(bool active) {
 }
 bool prefers_dark_theme() { return false; }
 void open_link(const std::string& url) { SDL_OpenURL(url.c_str()); }
+void apply_update() {}  // the desktop build never reports one (Inbox::update_ready)
 void announce(const std::string&) {}  // no screen-reader bridge on the desktop build
 std::uint64_t random_u64() {
     std::random_device device;

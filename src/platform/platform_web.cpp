@@ -122,6 +122,7 @@ EM_JS(void, js_set_text_input, (int active), { Module.loupeKeyboard.setActive(!!
 EM_JS(void, js_random_bytes, (unsigned char* out, int size), { crypto.getRandomValues(HEAPU8.subarray(out, out + size)); });
 EM_JS(int, js_prefers_dark, (), { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
 EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
+EM_JS(void, js_apply_update, (), { if (Module.loupeUpdate) Module.loupeUpdate.apply(); });
 EM_JS(void, js_start_failed, (const char* why), {
     console.error("Loupe could not start: " + UTF8ToString(why));
     if (Module.onStartFailure) Module.onStartFailure(UTF8ToString(why));
@@ -299,6 +300,10 @@ EMSCRIPTEN_KEEPALIVE void loupe_storage_saved(const char* name) {
     the_inbox.storage_saved.push_back(name);
     platform::wake();
 }
+EMSCRIPTEN_KEEPALIVE void loupe_update_ready() {  // web/boot.js: a new build is installed and waiting
+    the_inbox.update_ready = true;
+    platform::wake();
+}
 EMSCRIPTEN_KEEPALIVE void loupe_theme_changed() {
     the_inbox.theme_preference_changed = true;
     platform::wake();
@@ -434,6 +439,7 @@ void clipboard_copy(const std::string& text) {
     js_clipboard_copy(text.c_str());
 }
 void open_link(const std::string& url) { js_open_link(url.c_str()); }
+void apply_update() { js_apply_update(); }
 void announce(const std::string& text) {
     static std::string last;
     if (text != last) js_announce(text.c_str());

@@ -63,7 +63,8 @@ async function actAndHear(page, id) {
 test('a stored workspace and a wasm that compiles late: the page starts', async () => {
   // The hang of session 2: the records were copied into Emscripten's file system straight from the
   // IndexedDB cursor, which threw when the database answered before the wasm had compiled.
-  const context = await browser.newContext(desktop);
+  // (No service worker: it would serve loupe.wasm before the test can hold it back.)
+  const context = await browser.newContext({...desktop, serviceWorkers: 'block'});
   const {page, log} = await openApp(context, origin, hash);
   await click(page, 'answer/start');
   await page.route('**/loupe.wasm', async (route) => {
