@@ -75,6 +75,7 @@
         if (this.reloading) location.reload();
       });
       navigator.serviceWorker.register('sw.js').then((registration) => {
+        if (!registration) return;  // service workers blocked (a policy, some privacy modes)
         this.registration = registration;
         if (registration.waiting && navigator.serviceWorker.controller) this.tell();
         if (registration.installing) this.watch(registration.installing);
