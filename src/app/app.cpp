@@ -4,6 +4,18 @@
 // Screens are plain functions drawing into one full-window ImGui window; the survey screens
 // live in their own files (shell.h lists them). The current place is mirrored in the URL
 // fragment (#/surveys/<id> ...) so Back, Forward and bookmarks work.
+//
+// Index (search for "// ---- " and the name):
+//   State                      the screen, settings, messages, storage state
+//   Settings and theme
+//   Navigation                 places and their URL fragments
+//   Workspace backup           back up, restore, files dropped on the shell
+//   Storage that fails         the bar that says what is not saved, and the menu's storage row
+//   Top bar                    wordmark, section tabs, theme toggle, the menu
+//   Screens                    home, taste sessions
+//   Overlays                   messages (toasts), dialogs, the drop overlay
+//   What the screens share     shell.h: notify, navigate, the content column, headings
+//   The platform layer's entry points   app_init, app_frame, test hooks
 #include "app.h"
 
 #include <algorithm>

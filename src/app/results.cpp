@@ -9,6 +9,15 @@
 // model follow the selection at once. Hierarchical Bayes starts by itself whenever the
 // respondents who count change, and runs a few milliseconds per frame with a progress bar and a
 // Cancel button, so the page keeps answering while it works.
+//
+// Index (search for "// ---- " and the name):
+//   import         chooser, drops and pasted codes; the report on every input
+//   who counts     everyone, a segment, two side by side; speeders, poor fits, hand-picked
+//   estimating     hierarchical Bayes in slices, progress and Cancel
+//   results        the ranked chart and the table per item
+//   respondents    each respondent's fit against the random-answering cut-off
+//   downloads      CSVs, the chart as PNG, the project file
+//   the screen     results_screen(): all of the above in order
 #include <algorithm>
 #include <array>
 #include <cmath>
