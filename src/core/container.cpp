@@ -42,6 +42,8 @@ const char* file_kind_name(FileKind kind) {
         case FileKind::WorkspaceBackup: return "workspace backup";
         case FileKind::Settings: return "settings";
         case FileKind::Answering: return "record of answers in progress";
+        case FileKind::TasteTeam: return "taste team file";
+        case FileKind::TasteContribution: return "taste contribution file";
     }
     return "unknown kind of Loupe file";
 }

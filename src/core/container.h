@@ -24,6 +24,8 @@ enum class FileKind : std::uint8_t {
     WorkspaceBackup = 5,
     Settings = 6,
     Answering = 7,
+    TasteTeam = 8,
+    TasteContribution = 9,
 };
 
 const char* file_kind_name(FileKind kind);  // "survey", "response file", ...
