@@ -67,6 +67,12 @@ std::vector<std::uint8_t> seal(FileKind kind, std::uint16_t version, std::span<c
     return out;
 }
 
+bool peek_file_kind(std::span<const std::uint8_t> bytes, FileKind& kind) {
+    if (bytes.size() <= kMagic.size() || std::memcmp(bytes.data(), kMagic.data(), kMagic.size()) != 0) return false;
+    kind = static_cast<FileKind>(bytes[kMagic.size()]);
+    return true;
+}
+
 Result<Envelope> open_envelope(std::span<const std::uint8_t> bytes, FileKind expected,
                                std::uint16_t newest_version, std::size_t max_payload) {
     const std::string what = file_kind_name(expected);
