@@ -9,6 +9,7 @@
 #include "core/packing.h"
 #include "core/serialize.h"
 #include "core/taste/merge.h"
+#include "core/taste/team.h"
 
 namespace loupe::taste {
 namespace {
@@ -521,6 +522,30 @@ std::string invite_fragment(const Team& team, const Plan& plan) {
     const std::uint32_t crc = crc32(bytes);
     for (int i = 0; i < 4; ++i) bytes.push_back(std::uint8_t(crc >> (8 * i)));
     return "t=" + base64url_encode(bytes);
+}
+
+std::string long_date_text(const Date& d) {
+    static const char* const kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+    if (!valid_date(d)) return date_text(d);
+    return std::string(kDays[weekday_of(d)]) + " " + std::to_string(d.day) + " " + kMonths[d.month - 1];
+}
+
+std::string invite_message(const Invite& invite) {
+    const Plan& p = invite.plan;
+    std::string picker;
+    for (const Member& m : invite.people)
+        if (m.head.id == p.picker) picker = m.name;
+    std::string apps;
+    for (std::size_t i = 0; i < p.apps.size(); ++i)
+        apps += (i == 0 ? "" : i + 1 == p.apps.size() ? " and " : ", ") + p.apps[i].name;
+    std::string message = "This month: " + p.category;
+    if (!picker.empty()) message += ", picked by " + picker;
+    message += ".";
+    if (!p.focus.empty()) message += " Focus: " + p.focus + ".";
+    return message + " Try " + apps + " before " + long_date_text(p.date) +
+           " and note what is good, bad and ugly.";
 }
 
 std::string invite_link(const Team& team, const Plan& plan, std::string_view base_url) {

@@ -94,6 +94,11 @@ struct Invite {
 Invite make_invite(const Team& team, const Plan& plan);
 std::string invite_fragment(const Team& team, const Plan& plan);  // "t=..."
 std::string invite_link(const Team& team, const Plan& plan, std::string_view base_url);
+// The ready message for chat or e-mail: "This month: budgeting apps, picked by Ana. Try YNAB,
+// Monzo and Copilot before Thursday 14 January and note what is good, bad and ugly."
+std::string invite_message(const Invite& invite);
+std::string long_date_text(const Date& d);  // "Thursday 14 January"
+
 // Accepts a whole link, "#t=..." or "t=..."; spaces and line breaks are ignored. Never a
 // half-read plan: any damage is a failure that says what to ask the facilitator for.
 Result<Invite> invite_from_link(std::string_view link);

@@ -80,6 +80,17 @@ TEST(TasteFormats, InviteLinkRoundTripsWithoutJuniorFlags) {
     EXPECT_EQ(quoted->plan, p);
 }
 
+TEST(TasteFormats, TheInviteMessageReadsLikeAPerson) {
+    Plan p = plan();
+    p.focus.clear();
+    EXPECT_EQ(invite_message(make_invite(team(), p)),
+              "This month: budgeting apps, picked by Ana. Try YNAB, Monzo and Copilot before Thursday 14 January "
+              "and note what is good, bad and ugly.");
+    EXPECT_EQ(invite_message(make_invite(team(), plan())),
+              "This month: budgeting apps, picked by Ana. Focus: onboarding. Try YNAB, Monzo and Copilot before "
+              "Thursday 14 January and note what is good, bad and ugly.");
+}
+
 TEST(TasteFormats, DamagedInvitesSayWhatToAskFor) {
     const std::string link = invite_link(team(), plan(), "https://x/");
     EXPECT_TRUE(contains(invite_from_link(link.substr(0, link.size() - 9)).error(), "cut off"));
