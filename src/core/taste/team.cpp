@@ -266,7 +266,7 @@ std::string team_calendar(const Team& team, const Date& first, std::int64_t now)
              "DTEND:" + ics_date_time(end_day, end / 60 % 24, end % 60),
              "RRULE:FREQ=MONTHLY;BYDAY=" + by_day,
              "SUMMARY:" + ics_text("Taste session: " + team.settings.name),
-             "DESCRIPTION:" + ics_text("Monthly taste session of " + team.settings.name + ", " + cadence_text(c) +
+             "DESCRIPTION:" + ics_text("The taste session of " + team.settings.name + ": " + cadence_text(c) +
                                        ".\nBefore it, try the month's apps and note what is good, bad and ugly in "
                                        "each; the invite link has the apps."),
              std::string("END:VEVENT"),
