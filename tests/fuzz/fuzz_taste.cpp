@@ -1,6 +1,7 @@
 // fuzz_taste.cpp — every taste-session decoder, chosen by the first input byte:
 //   0 import (the rest as a file's bytes or pasted text)   1 team file       2 session file
 //   3 contribution file                                    4 invite link     5 contribution codes
+//   6 screenshot re-encoding (the rest as a picture file)
 // For 1-3 the rest is also sealed in a correct envelope, for 4 packed as a correct "#t=" link
 // and for 5 as a contribution code with a correct length and checksum, which takes the fuzzer
 // past the checksums into the decoders behind them. Anything accepted must re-encode and read
@@ -15,6 +16,7 @@
 #include "core/packing.h"
 #include "core/serialize.h"
 #include "core/taste/import.h"
+#include "core/taste/screenshot.h"
 
 using namespace loupe;
 using namespace loupe::taste;
@@ -102,7 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     const std::span<const std::uint8_t> rest(data + 1, size - 1);
     const std::string_view text(reinterpret_cast<const char*>(rest.data()), rest.size());
-    switch (data[0] % 6) {
+    switch (data[0] % 7) {
         case 0: {
             Session session;
             session.plan = plan;
@@ -154,6 +156,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             codes(text, plan);
             codes(as_code(packed(1, rest, false)), plan);
             break;
+        case 6: {
+            auto shot = reencode_screenshot(rest);
+            refused_says_why(shot);
+            if (shot)
+                check(shot->meta.width <= kScreenshotLongEdge && shot->meta.height <= kScreenshotLongEdge &&
+                      shot->meta.id == content_hash(shot->image) && !shot->thumb.empty());
+            break;
+        }
     }
     return 0;
 }
