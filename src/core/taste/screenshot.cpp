@@ -97,6 +97,26 @@ bool claimed_size(std::span<const std::uint8_t> b, std::int64_t& width, std::int
     return false;
 }
 
+// stb_image hands memcpy a null buffer for an empty IDAT chunk that comes first (undefined
+// behaviour, found by the fuzzer). Empty IDAT chunks hold nothing: a copy without them is
+// decoded instead. False when there are none (or the chunks do not add up, which stb reports).
+bool drop_empty_idat(std::span<const std::uint8_t> b, std::vector<std::uint8_t>& copy) {
+    if (!starts_with(b, 0, "\x89PNG") || b.size() < 8) return false;
+    bool found = false;
+    std::size_t pos = 8;
+    copy.assign(b.begin(), b.begin() + 8);
+    while (pos + 12 <= b.size()) {
+        const std::size_t length = be32(b, pos);
+        if (length > b.size() - pos - 12) break;
+        const bool empty_idat = length == 0 && starts_with(b, pos + 4, "IDAT");
+        found |= empty_idat;
+        if (!empty_idat) copy.insert(copy.end(), b.begin() + std::ptrdiff_t(pos), b.begin() + std::ptrdiff_t(pos + 12 + length));
+        pos += 12 + length;
+    }
+    copy.insert(copy.end(), b.begin() + std::ptrdiff_t(pos), b.end());  // what is not whole chunks, as it was
+    return found;
+}
+
 // The EXIF orientation (1..8) of a JPEG, 1 when it has none. Every read is bounded.
 int exif_orientation(std::span<const std::uint8_t> b) {
     if (!starts_with(b, 0, "\xFF\xD8")) return 1;
@@ -216,8 +236,10 @@ Result<ScreenshotImage> reencode_screenshot(std::span<const std::uint8_t> bytes)
                     std::begin(kEnd), std::end(kEnd)) == bytes.end())
         return failure<ScreenshotImage>("This picture is cut short: the end of the JPEG is missing.");
 
-    std::unique_ptr<stbi_uc, void (*)(void*)> data(stbi_load_from_memory(bytes.data(), size, &width, &height, &channels, 3),
-                                                  stbi_image_free);
+    std::vector<std::uint8_t> cleaned;
+    const std::span<const std::uint8_t> input = drop_empty_idat(bytes, cleaned) ? std::span(cleaned) : bytes;
+    std::unique_ptr<stbi_uc, void (*)(void*)> data(
+        stbi_load_from_memory(input.data(), int(input.size()), &width, &height, &channels, 3), stbi_image_free);
     if (!data)
         return failure<ScreenshotImage>(std::string("This picture is cut short or damaged (") + stbi_failure_reason() +
                                         ").");

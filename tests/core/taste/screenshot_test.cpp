@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/container.h"
 #include "core/packing.h"
 #include "core/taste/screenshot.h"
 
@@ -149,6 +150,21 @@ TEST(TasteScreenshot, SmallPicturesKeepTheirSize) {
     EXPECT_EQ(shot->meta.height, 200);
     EXPECT_EQ(shot->meta.thumb_width, 300);
     EXPECT_EQ(shot->image[0], 0xFF);  // a JPEG, whatever came in
+}
+
+TEST(TasteScreenshot, AnEmptyFirstDataChunkIsLeftOut) {
+    // Legal PNG, and found by the fuzzer: stb_image would memcpy into a null buffer for it.
+    auto png = encode_png(40, 30);
+    const std::string text(png.begin(), png.end());
+    const std::size_t idat = text.find("IDAT") - 4;
+    const std::uint8_t type[] = {'I', 'D', 'A', 'T'};
+    const std::uint32_t crc = crc32(type);
+    std::vector<std::uint8_t> empty = {0, 0, 0, 0, 'I', 'D', 'A', 'T'};
+    for (int shift = 24; shift >= 0; shift -= 8) empty.push_back(std::uint8_t(crc >> shift));
+    png.insert(png.begin() + std::ptrdiff_t(idat), empty.begin(), empty.end());
+    auto shot = reencode_screenshot(png);
+    ASSERT_TRUE(shot) << shot.error();
+    EXPECT_EQ(shot->meta.width, 40);
 }
 
 TEST(TasteScreenshot, BadPicturesGetAClearMessage) {
