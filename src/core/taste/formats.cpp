@@ -48,6 +48,32 @@ std::string member_problem(const Member& m, const std::string& what) {
     return {};
 }
 
+std::string screenshot_problem(const Screenshot& s) {
+    if (std::uint8_t(s.format) > kLastImageFormat) return "a screenshot is in a format Loupe does not know.";
+    return {};
+}
+
+// What part 2 keeps in a session beyond notes: checked so that no value out of range gets in.
+std::string meeting_problem(const Session& s) {
+    if (std::uint8_t(s.meeting.phase) > kLastPhase) return "the meeting is in a phase Loupe does not know.";
+    for (const Action& a : s.actions) {
+        if (a.head.deleted) continue;
+        if (std::uint8_t(a.status) > kLastActionStatus) return "an action has a status Loupe does not know.";
+        if (a.due.year != 0 && !valid_date(a.due)) return "an action's due date is not a day in the calendar.";
+        if (auto p = text_problem(a.text, kMaxNoteBytes, "an action", true); !p.empty()) return p;
+    }
+    for (const Insight& i : s.insights)
+        if (!i.head.deleted)
+            if (auto p = text_problem(i.text, kMaxNoteBytes, "an insight", true); !p.empty()) return p;
+    for (const Praise& p : s.praise)
+        if (auto problem = text_problem(p.words, kMaxNoteBytes, "a praise's words", false); !problem.empty()) return problem;
+    for (const Guest& g : s.guests)
+        if (auto p = member_problem(g, "a guest"); !p.empty()) return p;
+    for (const Screenshot& shot : s.screenshots)
+        if (auto p = screenshot_problem(shot); !p.empty()) return p;
+    return {};
+}
+
 bool is_member(const Team& team, std::uint64_t id) { return find_member(team, id) != nullptr; }
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
@@ -473,6 +499,10 @@ Result<SessionFile> read_session_file(std::span<const std::uint8_t> bytes) {
     if (auto p = plan_problem(file->session.plan, file->team); !p.empty()) return failure<SessionFile>(damaged + p);
     for (const Note& n : file->session.notes)
         if (auto p = note_problem(n, file->session.plan); !p.empty()) return failure<SessionFile>(damaged + p);
+    if (auto p = meeting_problem(file->session); !p.empty()) return failure<SessionFile>(damaged + p);
+    for (const ScreenshotImage& image : file->images)
+        if (image.meta.id != content_hash(image.image) || !screenshot_problem(image.meta).empty())
+            return failure<SessionFile>(damaged + "a picture's bytes do not match its id.");
     return file;
 }
 
@@ -486,8 +516,10 @@ Result<Contribution> read_contribution_file(std::span<const std::uint8_t> bytes)
     const std::string damaged = "This taste contribution file is damaged: ";
     if (c->session == 0) return failure<Contribution>(damaged + "it does not say which session it is for.");
     if (auto p = member_problem(c->author, "Its author"); !p.empty()) return failure<Contribution>(damaged + p);
+    for (const Screenshot& shot : c->screenshots)
+        if (auto p = screenshot_problem(shot); !p.empty()) return failure<Contribution>(damaged + p);
     for (const ScreenshotImage& image : c->images)
-        if (image.meta.id != content_hash(image.image))
+        if (image.meta.id != content_hash(image.image) || !screenshot_problem(image.meta).empty())
             return failure<Contribution>(damaged + "a picture's bytes do not match its id.");
     return c;  // notes are checked against the plan on import (import.h)
 }

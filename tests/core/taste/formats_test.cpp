@@ -53,6 +53,27 @@ TEST(TasteFormats, SessionFileRoundTripsWithPictures) {
     EXPECT_EQ(shared->session, f.session);
 }
 
+TEST(TasteFormats, SessionFilesKeepTheMeetingAndRefuseValuesOutOfRange) {
+    SessionFile f;
+    f.team = team();
+    f.session.plan = plan();
+    f.session.meeting = Meeting{{0x5E55, {2, 3000, kFacilitator}, false}, Phase::AppByApp, 102, 600, 245, false, 7};
+    f.session.attendance = {Attendance{{kAna, {1, 3000, kFacilitator}, false}, true}};
+    f.session.turns = {Turn{{0x71, {1, 3001, kFacilitator}, false}, kAna, 102}};
+    f.session.insights = {Insight{{0x81, {1, 3002, kFacilitator}, false}, "The empty state teaches the gesture", {0x1}}};
+    f.session.praise = {Praise{{0x91, {1, 3003, kFacilitator}, false}, 0x1, kBo, "Spot on"}};
+    f.session.actions = {Action{{0xA1, {1, 3004, kFacilitator}, false}, "Teach our gesture in the empty state", kAna,
+                                ActionStatus::Doing, {2027, 2, 1}, 0x81, 0}};
+    auto back = read_session_file(write_session_file(f, Audience::Facilitator));
+    ASSERT_TRUE(back) << back.error();
+    EXPECT_EQ(*back, f);
+    f.session.meeting.phase = Phase(9);
+    EXPECT_TRUE(contains(read_session_file(write_session_file(f, Audience::Facilitator)).error(), "phase"));
+    f.session.meeting.phase = Phase::WrapUp;
+    f.session.actions[0].status = ActionStatus(7);
+    EXPECT_TRUE(contains(read_session_file(write_session_file(f, Audience::Facilitator)).error(), "status"));
+}
+
 TEST(TasteFormats, FilesOfTheWrongKindOrDamagedSaySo) {
     auto bytes = write_team_file(team(), Audience::Team);
     EXPECT_TRUE(contains(read_session_file(bytes).error(), "taste team file, not a taste session file"));

@@ -48,6 +48,13 @@ void step(Rng& rng, std::vector<Person>& people, std::vector<std::uint64_t>& ids
     } else if (what < 8) {  // delete
         const std::uint64_t id = ids[rng.below(int(ids.size()))];
         merge_records(p.copy.notes, {tombstone<Note>(id, next_revision(seen(p.copy.notes, id), p.id, p.clock))});
+    } else if (what < 9 && rng.below(2)) {  // record an action, or change one's status
+        const std::uint64_t id = 100 + rng.below(4);
+        Revision rev;
+        for (const Action& a : p.copy.actions)
+            if (a.head.id == id) rev = a.head.rev;
+        merge_records(p.copy.actions, {Action{{id, next_revision(rev, p.id, p.clock), false}, "act", p.id,
+                                              ActionStatus(rng.below(4)), {}, 0, 0}});
     } else if (what < 9) {  // change the plan's category
         p.copy.plan.head = {7, next_revision(p.copy.plan.head.rev, p.id, p.clock), false};
         p.copy.plan.category = "category " + std::to_string(rng.below(100));
