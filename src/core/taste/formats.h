@@ -12,9 +12,11 @@
 //   n         bytes, 5 bits a symbol, most significant first, zero-padded:
 //               format u8 · payload length (LEB128) · raw deflate of the payload · CRC-32 (u32)
 // The payload is compact: the author once, then per note its number (note_id in merge.h) or
-// full id, revision counter and time (LEB128, time as seconds after the newest), app as an
+// full id, revision counter and time (LEB128, time as seconds before the newest), app as an
 // index into the plan's apps, kind and flags in one byte, text, screenshot ids, tags. The
-// CRC-32 catches every change of up to 6 symbols in a row and other damage 1 time in 4 billion.
+// CRC-32 catches every change within 4 neighbouring symbols (a typo, two swapped: at most 32
+// bits in the CRC's order); other damage gets through about once in 4 billion times, and the
+// inflating and the field checks behind it usually catch that too.
 //
 // Everything meant for the team is written from for_the_team(): no junior flag ever leaves
 // the facilitator's copy. Every decoder bounds every length before allocating and answers
