@@ -97,24 +97,30 @@ bool claimed_size(std::span<const std::uint8_t> b, std::int64_t& width, std::int
     return false;
 }
 
-// stb_image hands memcpy a null buffer for an empty IDAT chunk that comes first (undefined
-// behaviour, found by the fuzzer). Empty IDAT chunks hold nothing: a copy without them is
-// decoded instead. False when there are none (or the chunks do not add up, which stb reports).
-bool drop_empty_idat(std::span<const std::uint8_t> b, std::vector<std::uint8_t>& copy) {
+// Walks a PNG's chunks before stb_image sees them, for two things stb gets wrong on bad input:
+// it reserves memory for a data chunk's claimed length before checking the bytes are there
+// (a chunk that claims 2 GB), and it hands memcpy a null buffer for an empty data chunk that
+// comes first (undefined behaviour); both were found by the fuzzer. A chunk that claims more
+// than is left is a cut-off picture; empty data chunks hold nothing and are left out of
+// `copy`. Returns whether `copy` is what to decode.
+bool checked_png(std::span<const std::uint8_t> b, std::vector<std::uint8_t>& copy, std::string& problem) {
     if (!starts_with(b, 0, "\x89PNG") || b.size() < 8) return false;
-    bool found = false;
+    bool dropped = false;
     std::size_t pos = 8;
     copy.assign(b.begin(), b.begin() + 8);
     while (pos + 12 <= b.size()) {
         const std::size_t length = be32(b, pos);
-        if (length > b.size() - pos - 12) break;
-        const bool empty_idat = length == 0 && starts_with(b, pos + 4, "IDAT");
-        found |= empty_idat;
-        if (!empty_idat) copy.insert(copy.end(), b.begin() + std::ptrdiff_t(pos), b.begin() + std::ptrdiff_t(pos + 12 + length));
+        if (length > b.size() - pos - 12) {
+            problem = "This picture is cut short: a part of the PNG claims more bytes than are there.";
+            return false;
+        }
+        const bool empty_data = length == 0 && starts_with(b, pos + 4, "IDAT");
+        dropped |= empty_data;
+        if (!empty_data) copy.insert(copy.end(), b.begin() + std::ptrdiff_t(pos), b.begin() + std::ptrdiff_t(pos + 12 + length));
+        if (starts_with(b, pos + 4, "IEND")) break;
         pos += 12 + length;
     }
-    copy.insert(copy.end(), b.begin() + std::ptrdiff_t(pos), b.end());  // what is not whole chunks, as it was
-    return found;
+    return dropped;
 }
 
 // The EXIF orientation (1..8) of a JPEG, 1 when it has none. Every read is bounded.
@@ -237,7 +243,10 @@ Result<ScreenshotImage> reencode_screenshot(std::span<const std::uint8_t> bytes)
         return failure<ScreenshotImage>("This picture is cut short: the end of the JPEG is missing.");
 
     std::vector<std::uint8_t> cleaned;
-    const std::span<const std::uint8_t> input = drop_empty_idat(bytes, cleaned) ? std::span(cleaned) : bytes;
+    std::string problem;
+    const bool use_cleaned = checked_png(bytes, cleaned, problem);
+    if (!problem.empty()) return failure<ScreenshotImage>(problem);
+    const std::span<const std::uint8_t> input = use_cleaned ? std::span<const std::uint8_t>(cleaned) : bytes;
     std::unique_ptr<stbi_uc, void (*)(void*)> data(
         stbi_load_from_memory(input.data(), int(input.size()), &width, &height, &channels, 3), stbi_image_free);
     if (!data)

@@ -176,6 +176,12 @@ TEST(TasteScreenshot, BadPicturesGetAClearMessage) {
     auto png = encode_png(400, 300);
     png.resize(png.size() / 2);
     EXPECT_TRUE(contains(reencode_screenshot(png).error(), "cut short")) << reencode_screenshot(png).error();
+    // A data chunk that claims 2 GB: refused before anything is reserved for it.
+    auto claims = encode_png(40, 30);
+    const std::size_t idat = std::string(claims.begin(), claims.end()).find("IDAT") - 4;
+    claims[idat] = 0x7F, claims[idat + 1] = 0xFF;
+    EXPECT_TRUE(contains(reencode_screenshot(claims).error(), "claims more bytes than are there"))
+        << reencode_screenshot(claims).error();
     auto jpeg = encode_jpeg(400, 300);
     jpeg.resize(jpeg.size() * 2 / 3);
     EXPECT_TRUE(contains(reencode_screenshot(jpeg).error(), "cut short")) << reencode_screenshot(jpeg).error();
