@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/packing.h"
@@ -249,6 +250,8 @@ Result<ScreenshotImage> reencode_screenshot(std::span<const std::uint8_t> bytes)
     const std::span<const std::uint8_t> input = use_cleaned ? std::span<const std::uint8_t>(cleaned) : bytes;
     std::unique_ptr<stbi_uc, void (*)(void*)> data(
         stbi_load_from_memory(input.data(), int(input.size()), &width, &height, &channels, 3), stbi_image_free);
+    if (!data && std::string_view(stbi_failure_reason()) == "outofmem")
+        return failure<ScreenshotImage>("This picture is too large to open here (there is not enough memory).");
     if (!data)
         return failure<ScreenshotImage>(std::string("This picture is cut short or damaged (") + stbi_failure_reason() +
                                         ").");
