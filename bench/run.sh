@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/run.sh — the MaxDiff engine's benchmarks, run on demand (never part of ./test.sh):
 #   HB time per iteration: R's bayesm vs Loupe native vs Loupe wasm under node, same data;
-#   decoding + validating 100,000 response files, and finding + reading 100,000 response codes.
+#   decoding + validating 100,000 response files, and finding + reading 100,000 response codes;
+#   the length of a taste-session contribution code against the text of its notes.
 # Builds the benchmarks with the project's presets (build/native, build/web), installs R and
 # bayesm (Debian packages) when missing, and ends with a table of medians and ratios.
 # See bench/README.md. Takes a few minutes; CPU times, so a busy machine skews them less.
@@ -25,7 +26,7 @@ fi
 
 say "building (presets native and web)"
 cmake --preset native >/dev/null
-cmake --build --preset native --target bench_hb bench_decode -j"$(nproc)" >/dev/null
+cmake --build --preset native --target bench_hb bench_decode bench_taste -j"$(nproc)" >/dev/null
 cmake --preset web >/dev/null
 cmake --build --preset web --target bench_hb bench_decode -j"$(nproc)" >/dev/null
 native() { "build/native/$1" "${@:2}"; }
@@ -81,4 +82,6 @@ awk -v data="$data" -v versions="$versions" -v r="$r_ms" -v n0="$native0" -v w0=
            fn, verdict(fn < 2), 100000 / fn, fw
     printf "find+read 100,000 response codes in one text: %.2f s native | %.2f s wasm\n", cn, cw
   }'
+echo "contribution code length against its notes' text (taste sessions):"
+native bench_taste | keep | sed 's/^/  /'
 say "details: $out/log.txt"

@@ -227,6 +227,8 @@ private:
                 return line(f.name, "not imported",
                             "This is a workspace backup. Restore it from the menu (•••) at the top right.");
             case loupe::FileKind::TasteSession:
+            case loupe::FileKind::TasteTeam:
+            case loupe::FileKind::TasteContribution:
             case loupe::FileKind::Settings:
             case loupe::FileKind::Answering:
                 return line(f.name, "not imported",

@@ -89,6 +89,8 @@ void recognise_envelope(Input& in) {
         case FileKind::WorkspaceBackup:
         case FileKind::Settings:
         case FileKind::Answering:
+        case FileKind::TasteTeam:
+        case FileKind::TasteContribution:
             in.problem = std::string("This is a Loupe ") + file_kind_name(kind) + ", not a survey or a response file.";
             return;
     }

@@ -27,7 +27,7 @@ constexpr int kExitUsage = 2;
 // ---- command line ------------------------------------------------------------------------------
 
 struct Args {
-    std::string command;                                      // "analyze", "design", "survey create", ...
+    std::string command;                                      // "analyze", "survey create", "taste team create", ...
     std::vector<std::string> files;                           // positional arguments
     std::vector<std::pair<std::string, std::string>> values;  // "--name value" or "--name=value"
     std::vector<std::string> switches;                        // "--json", "--hb"
@@ -99,5 +99,9 @@ int run_design(const Args& args);
 int run_simulate(const Args& args);
 int run_survey_create(const Args& args);
 int run_survey_link(const Args& args);
+int run_taste_team_create(const Args& args);
+int run_taste_plan(const Args& args);
+int run_taste_invite(const Args& args);
+int run_taste_calendar(const Args& args);
 
 }  // namespace loupe::cli

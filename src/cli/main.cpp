@@ -14,7 +14,8 @@
 namespace loupe::cli {
 namespace {
 
-constexpr const char* kHelp = R"(loupe - private MaxDiff (best-worst scaling) surveys: making them, analysis, designs, test data.
+constexpr const char* kHelp = R"(loupe - private MaxDiff (best-worst scaling) surveys: making them, analysis, designs, test data;
+and monthly taste sessions: the team, the plan, the invite, the calendar.
 
 Usage:
   loupe analyze FILE... [--survey FILE] [--hb [--iterations N] [--seed S]] [--json]
@@ -26,6 +27,11 @@ Usage:
                       [--question "LABEL: OPTION | OPTION | ..."]... [--open-question TEXT]
                       [--reply-to ADDRESS] [--per-set k] [--sets S] [--versions V] [--seed S]
   loupe survey link FILE --base URL
+  loupe taste team create --name TEXT --member "NAME:ROLE[:junior]"... [--cadence TEXT] --out FILE
+  loupe taste plan TEAM_FILE --date YYYY-MM-DD --category TEXT --app "NAME | PLATFORM | LINK"...
+                   [--focus TEXT] [--picker NAME] [--reply-to ADDRESS] --out FILE
+  loupe taste invite SESSION_FILE --base URL
+  loupe taste calendar TEAM_FILE [--from YYYY-MM-DD]
   loupe --help | --version
 
 loupe analyze FILE...
@@ -114,16 +120,56 @@ loupe survey link FILE --base URL
   Prints the link that opens the survey in FILE (a survey file, a text file with its link, or its
   JSON) in the Loupe app served at URL. The survey travels inside the link, after '#'.
 
+loupe taste team create
+  Writes the facilitator's team file: the members, the rota of who picks the category (in the
+  order given, the first picks first), the cadence and the default reading list.
+  --name TEXT        the team's name
+  --member "NAME:ROLE[:junior]"
+                     a member; ROLE is PM, designer, engineer or other; "junior" marks someone
+                     the meeting calls on first. The mark is kept in this file only: no invite,
+                     contribution or file for the team carries it. Repeat for every member.
+  --cadence TEXT     when sessions are, e.g. "monthly second thursday 15:00 60" (first, second,
+                     third, fourth or last; a weekday; 24-hour time; minutes). Default: that one.
+  --out FILE         where to write the team file
+
+loupe taste plan TEAM_FILE
+  Plans a session for the team in TEAM_FILE (a team file or a session file) and writes the
+  facilitator's session file; prints the invite's ready message. Everyone in the team is invited.
+  --date YYYY-MM-DD  the day of the session
+  --category TEXT    what kind of apps, e.g. "budgeting apps"
+  --app "NAME | PLATFORM | LINK"
+                     an app to try; PLATFORM is iOS, Android, web or desktop; the link may be
+                     left out. Repeat: 3 to 6 apps.
+  --focus TEXT       what to look at, e.g. onboarding
+  --picker NAME      who picked the category (default: whose turn it is in the rota)
+  --reply-to ADDRESS where participants send their notes
+  --out FILE         where to write the session file
+
+loupe taste invite SESSION_FILE --base URL
+  Prints the invite link for the session in SESSION_FILE, for the Loupe app served at URL: the
+  same link the app makes. The plan travels inside the link, after '#', without junior marks.
+
+loupe taste calendar TEAM_FILE
+  Prints the team's sessions as an iCalendar file (RFC 5545) to import into a calendar: one
+  event repeating monthly on the cadence, at local time wherever it is opened.
+  --from YYYY-MM-DD  the first session is the first cadence day on or after this (default: today)
+
 Examples:
   loupe survey create --title "Our app" --items-file items.txt --question "Plan: Free | Plus" --out s.loupe
   loupe survey link s.loupe --base https://example.com/loupe/
   loupe simulate --items 12 --write-survey s.loupe --respondents 40 --out answers
   loupe analyze s.loupe answers/ mail-thread.txt --hb
   loupe analyze choices.csv --json
+  loupe taste team create --name Checkout --member "Ana:designer" --member "Bo:engineer:junior" \
+        --member "Cy:PM" --out team.loupe
+  loupe taste plan team.loupe --date 2027-01-14 --category "budgeting apps" \
+        --app "YNAB | iOS | https://ynab.com" --app "Monzo | Android" --app "Copilot | web" --out jan.loupe
+  loupe taste invite jan.loupe --base https://example.com/loupe/
+  loupe taste calendar team.loupe > taste.ics
 )";
 
 struct CommandSpec {
-    const char* name;  // one word, or two: "survey create"
+    const char* name;  // one to three words: "analyze", "survey create", "taste team create"
     std::vector<std::string_view> value_options;
     std::vector<std::string_view> switches;
     bool takes_files;
@@ -149,6 +195,15 @@ const std::vector<CommandSpec>& commands() {
          run_survey_create,
          {"question"}},
         {"survey link", {"base"}, {}, true, run_survey_link},
+        {"taste team create", {"name", "member", "cadence", "out"}, {}, false, run_taste_team_create, {"member"}},
+        {"taste plan",
+         {"date", "category", "app", "focus", "picker", "reply-to", "out"},
+         {},
+         true,
+         run_taste_plan,
+         {"app"}},
+        {"taste invite", {"base"}, {}, true, run_taste_invite},
+        {"taste calendar", {"from"}, {}, true, run_taste_calendar},
     };
     return specs;
 }
@@ -157,13 +212,17 @@ bool listed(const std::vector<std::string_view>& names, std::string_view name) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// How many of argv[1..] name the command `spec` (1 or 2 words); 0 when they name another.
+// How many of argv[1..] name the command `spec` (its words); 0 when they name another.
 int command_words(const CommandSpec& spec, int argc, char** argv) {
-    const std::string_view name = spec.name;
-    const std::size_t space = name.find(' ');
-    if (argc < 2 || argv[1] != name.substr(0, space)) return 0;
-    if (space == std::string_view::npos) return 1;
-    return argc >= 3 && argv[2] == name.substr(space + 1) ? 2 : 0;
+    std::string_view name = spec.name;
+    int words = 0;
+    for (;;) {
+        const std::size_t space = name.find(' ');
+        if (1 + words >= argc || argv[1 + words] != name.substr(0, space)) return 0;
+        ++words;
+        if (space == std::string_view::npos) return words;
+        name.remove_prefix(space + 1);
+    }
 }
 
 // Fills `args` from the arguments after the command's name (argv[first..]); returns an error
@@ -378,13 +437,19 @@ int main(int argc, char** argv) {
     }
     std::string message;
     if (first.empty())
-        message = "loupe: say what to do: analyze, design, simulate or survey.";
+        message = "loupe: say what to do: analyze, design, simulate, survey or taste.";
     else if (first == "survey")
         message = argc > 2 ? "loupe survey: unknown command '" + std::string(argv[2]) + "'; it is create or link."
                            : "loupe survey: say what to do: create or link.";
+    else if (first == "taste" && argc > 2 && std::string_view(argv[2]) == "team")
+        message = "loupe taste team: say what to do: create.";
+    else if (first == "taste")
+        message = argc > 2 ? "loupe taste: unknown command '" + std::string(argv[2]) +
+                                 "'; it is team create, plan, invite or calendar."
+                           : "loupe taste: say what to do: team create, plan, invite or calendar.";
     else
         message = "loupe: unknown command '" + std::string(first) +
-                  "'; the commands are analyze, design, simulate and survey.";
+                  "'; the commands are analyze, design, simulate, survey and taste.";
     std::fprintf(stderr, "%s\nRun 'loupe --help' to see the commands and their options.\n", message.c_str());
     return kExitUsage;
 }

@@ -6,7 +6,6 @@
 namespace loupe {
 namespace {
 
-constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford base32
 constexpr std::uint64_t kCodeFormat = 1;
 constexpr int kFormatBits = 4, kSurveyKeyBits = 32, kRespondentBits = 64;
 constexpr int kTimeBits = 4, kFinishBits = 25, kDurationBits = 16;
@@ -21,24 +20,6 @@ constexpr std::uint32_t kTimeEdges[15] = {1000,  1414,  2000,  2828,  4000,  565
                                           16000, 22627, 32000, 45255, 64000, 90510, 128000};
 constexpr std::uint32_t kTimeValues[16] = {707,   1189,  1682,  2378,  3364,  4757,  6727,  9514,
                                            13454, 19027, 26909, 38055, 53817, 76109, 107635, 128000};
-
-int symbol_value(char c) {
-    if (c == 'O') return 0;
-    if (c == 'I' || c == 'L') return 1;
-    const char* p = std::find(kAlphabet, kAlphabet + 32, c);
-    return p == kAlphabet + 32 ? -1 : int(p - kAlphabet);
-}
-
-// Bytes a mail client may put inside a code: spaces, line breaks, quote marks, hyphens, and
-// the UTF-8 no-break space, soft hyphen and zero-width space. Returns how many bytes, or 0.
-std::size_t separator_length(std::string_view text, std::size_t i) {
-    const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '-') return 1;
-    const std::string_view rest = text.substr(i);
-    for (std::string_view s : {"\xC2\xA0", "\xC2\xAD", "\xE2\x80\x8B"})
-        if (rest.substr(0, s.size()) == s) return s.size();
-    return 0;
-}
 
 int bits_for(std::uint64_t choices) {  // bits to tell `choices` values apart
     int bits = 0;
@@ -135,12 +116,12 @@ FoundCode read_code_at(std::string_view text, std::size_t begin) {
     while (symbols.size() < wanted) {
         int line_breaks = 0;  // a code may continue on the next line, not after a blank line
         while (i < text.size() && line_breaks < 2) {
-            const std::size_t n = separator_length(text, i);
+            const std::size_t n = code_separator_length(text, i);
             if (n == 0) break;
             line_breaks += text[i] == '\n';
             i += n;
         }
-        const int value = i < text.size() && line_breaks < 2 ? symbol_value(text[i]) : -1;
+        const int value = i < text.size() && line_breaks < 2 ? code_symbol_value(text[i]) : -1;
         if (value < 0) break;
         spans_lines |= line_breaks > 0;
         symbols.push_back(std::uint8_t(value));
@@ -149,7 +130,7 @@ FoundCode read_code_at(std::string_view text, std::size_t begin) {
     }
     found.end = end;
     found.code = std::string(kCodePrefix);
-    for (std::uint8_t s : symbols) found.code += kAlphabet[s];
+    for (std::uint8_t s : symbols) found.code += kCodeAlphabet[s];
 
     if (symbols.size() >= kLengthSymbols && (wanted < std::size_t(kMinSymbols) || wanted > std::size_t(kMaxSymbols)))
         found.problem = "This code has a typo: its length mark does not make sense.";
@@ -175,6 +156,24 @@ FoundCode read_code_at(std::string_view text, std::size_t begin) {
 
 }  // namespace
 
+int code_symbol_value(char c) {
+    if (c == 'O') return 0;
+    if (c == 'I' || c == 'L') return 1;
+    const char* p = std::find(kCodeAlphabet, kCodeAlphabet + 32, c);
+    return p == kCodeAlphabet + 32 ? -1 : int(p - kCodeAlphabet);
+}
+
+// Bytes a mail client may put inside a code: spaces, line breaks, quote marks, hyphens, and
+// the UTF-8 no-break space, soft hyphen and zero-width space. Returns how many bytes, or 0.
+std::size_t code_separator_length(std::string_view text, std::size_t i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '-') return 1;
+    const std::string_view rest = text.substr(i);
+    for (std::string_view s : {"\xC2\xA0", "\xC2\xAD", "\xE2\x80\x8B"})
+        if (rest.substr(0, s.size()) == s) return s.size();
+    return 0;
+}
+
 std::string spell_code(std::vector<std::uint8_t> symbols) {
     for (std::uint8_t& s : symbols) s &= 31;
     const std::size_t body = symbols.size();
@@ -182,7 +181,7 @@ std::string spell_code(std::vector<std::uint8_t> symbols) {
     const std::uint32_t check = polymod(symbols) ^ kChecksumConstant;
     for (int i = 0; i < kChecksumSymbols; ++i) symbols[body + i] = (check >> (5 * (kChecksumSymbols - 1 - i))) & 31;
     std::string code(kCodePrefix);
-    for (std::uint8_t s : symbols) code += kAlphabet[s];
+    for (std::uint8_t s : symbols) code += kCodeAlphabet[s];
     return code;
 }
 
@@ -248,7 +247,7 @@ Result<Response> read_response_code(std::string_view text, const Survey& survey,
 
     std::vector<std::uint8_t> symbols;
     for (std::size_t i = kCodePrefix.size(); i < found.code.size(); ++i)
-        symbols.push_back(std::uint8_t(symbol_value(found.code[i])));
+        symbols.push_back(std::uint8_t(code_symbol_value(found.code[i])));
     BitReader bits(symbols, kLengthSymbols, symbols.size() - kChecksumSymbols);
     bits.get(kFormatBits + kSurveyKeyBits);
 

@@ -44,6 +44,13 @@ namespace loupe {
 
 constexpr std::string_view kCodePrefix = "LOUPE-";
 
+// The spelling every Loupe code shares (contribution codes too, taste/formats.h).
+constexpr char kCodeAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford base32
+int code_symbol_value(char c);  // 0..31, with O read as 0 and I, L as 1; -1 for anything else
+// Bytes a mail client may put inside a code at text[i]: spaces, line breaks, quote marks,
+// hyphens, and the UTF-8 no-break space, soft hyphen and zero-width space. How many, or 0.
+std::size_t code_separator_length(std::string_view text, std::size_t i);
+
 // The code of a complete response; fails for an incomplete one or one that does not fit
 // the survey and its design.
 Result<std::string> make_response_code(const Response& response, const Survey& survey, const Design& design);

@@ -42,6 +42,8 @@ const char* file_kind_name(FileKind kind) {
         case FileKind::WorkspaceBackup: return "workspace backup";
         case FileKind::Settings: return "settings";
         case FileKind::Answering: return "record of answers in progress";
+        case FileKind::TasteTeam: return "taste team file";
+        case FileKind::TasteContribution: return "taste contribution file";
     }
     return "unknown kind of Loupe file";
 }
@@ -63,6 +65,12 @@ std::vector<std::uint8_t> seal(FileKind kind, std::uint16_t version, std::span<c
     out.insert(out.end(), payload.begin(), payload.end());
     put_u32(out, crc32(out));
     return out;
+}
+
+bool peek_file_kind(std::span<const std::uint8_t> bytes, FileKind& kind) {
+    if (bytes.size() <= kMagic.size() || std::memcmp(bytes.data(), kMagic.data(), kMagic.size()) != 0) return false;
+    kind = static_cast<FileKind>(bytes[kMagic.size()]);
+    return true;
 }
 
 Result<Envelope> open_envelope(std::span<const std::uint8_t> bytes, FileKind expected,

@@ -24,6 +24,8 @@ enum class FileKind : std::uint8_t {
     WorkspaceBackup = 5,
     Settings = 6,
     Answering = 7,
+    TasteTeam = 8,
+    TasteContribution = 9,
 };
 
 const char* file_kind_name(FileKind kind);  // "survey", "response file", ...
@@ -39,6 +41,10 @@ constexpr std::size_t kEnvelopeOverhead = 8 + 1 + 1 + 2 + 4 + 4;
 std::uint32_t crc32(std::span<const std::uint8_t> bytes, std::uint32_t crc = 0);
 
 std::vector<std::uint8_t> seal(FileKind kind, std::uint16_t version, std::span<const std::uint8_t> payload);
+
+// The kind of Loupe file `bytes` says it is, without checking anything else (to send an input
+// to the right reader); false when it does not start like a Loupe file.
+bool peek_file_kind(std::span<const std::uint8_t> bytes, FileKind& kind);
 
 // Opens an envelope of the expected kind whose version is at most `newest_version` and whose
 // payload is at most `max_payload` bytes. Never allocates more than the input's own size.

@@ -1,15 +1,13 @@
 // survey.cpp — checking, hashing and encoding surveys and responses (files, links, JSON).
 #include "core/survey.h"
 
-#include <libdeflate.h>
-
 #include <cstdio>
-#include <memory>
 #include <sstream>
 
 #include <cereal/archives/json.hpp>
 
 #include "core/container.h"
+#include "core/packing.h"
 #include "core/serialize.h"
 
 namespace loupe {
@@ -23,46 +21,11 @@ constexpr std::size_t kMaxJsonBytes = 4 * 1024 * 1024;
 
 // ---- text checks --------------------------------------------------------------------------
 
-bool is_valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
-        if (extra < 0 || i + extra >= s.size()) return false;
-        std::uint32_t code = extra == 0 ? c : c & (0x3F >> extra);
-        for (int k = 1; k <= extra; ++k) {
-            const auto d = static_cast<unsigned char>(s[i + k]);
-            if ((d & 0xC0) != 0x80) return false;
-            code = code << 6 | (d & 0x3F);
-        }
-        // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8.
-        static constexpr std::uint32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
-        if (code < kSmallest[extra] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return false;
-        i += 1 + extra;
-    }
-    return true;
-}
-
 std::string text_problem(const std::string& text, std::size_t max_bytes, const std::string& what, bool required) {
     if (required && text.empty()) return what + " is empty.";
     if (text.size() > max_bytes) return what + " is too long (at most " + std::to_string(max_bytes) + " characters).";
     if (!is_valid_utf8(text)) return what + " contains damaged characters (not UTF-8).";
     return {};
-}
-
-// ---- hashing ------------------------------------------------------------------------------
-
-std::uint64_t fnv1a64(std::span<const std::uint8_t> bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (std::uint8_t b : bytes) h = (h ^ b) * 0x100000001b3ull;
-    return h;
-}
-
-std::uint64_t fmix64(std::uint64_t h) {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    return h ^ (h >> 33);
 }
 
 // The content that makes a survey what it is, in a fixed order, without class versions (so a
@@ -75,82 +38,6 @@ std::vector<std::uint8_t> canonical_bytes(const Survey& s) {
     ar(s.open_question, s.design.items_per_set, s.design.sets_per_version, s.design.versions, s.design.seed,
        s.reply_to);
     return out;
-}
-
-// ---- link pieces: base64url, LEB128, deflate ------------------------------------------------
-
-constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-int base64url_value(char c) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    return c == '-' ? 62 : c == '_' ? 63 : -1;
-}
-
-std::string base64url_encode(std::span<const std::uint8_t> bytes) {
-    std::string out;
-    std::uint32_t bits = 0;
-    int count = 0;
-    for (std::uint8_t b : bytes) {
-        bits = bits << 8 | b, count += 8;
-        while (count >= 6) out += kBase64Url[(bits >> (count -= 6)) & 63];
-    }
-    if (count > 0) out += kBase64Url[(bits << (6 - count)) & 63];
-    return out;
-}
-
-// Only called on text made of base64url characters. A single leftover character cannot
-// hold a byte: the text was cut.
-bool base64url_decode(std::string_view text, std::vector<std::uint8_t>& out) {
-    if (text.size() % 4 == 1) return false;
-    std::uint32_t bits = 0;
-    int count = 0;
-    for (char c : text) {
-        bits = bits << 6 | std::uint32_t(base64url_value(c)), count += 6;
-        if (count >= 8) out.push_back(std::uint8_t(bits >> (count -= 8)));
-    }
-    return true;
-}
-
-void put_leb128(std::vector<std::uint8_t>& out, std::size_t value) {
-    do {
-        const auto low = std::uint8_t(value & 0x7F);
-        value >>= 7;
-        out.push_back(value ? low | 0x80 : low);
-    } while (value);
-}
-
-// Reads an unsigned LEB128 of at most 4 bytes (values below 2^28). False when the bytes run out.
-bool get_leb128(std::span<const std::uint8_t> in, std::size_t& pos, std::size_t& value) {
-    value = 0;
-    for (int shift = 0; shift < 28; shift += 7) {
-        if (pos >= in.size()) return false;
-        const std::uint8_t b = in[pos++];
-        value |= std::size_t(b & 0x7F) << shift;
-        if (!(b & 0x80)) return true;
-    }
-    value = SIZE_MAX;  // too many continuation bytes: no real length looks like this
-    return true;
-}
-
-std::vector<std::uint8_t> deflate(std::span<const std::uint8_t> in) {
-    std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> c(
-        libdeflate_alloc_compressor(12), libdeflate_free_compressor);
-    if (!c) return {};
-    std::vector<std::uint8_t> out(libdeflate_deflate_compress_bound(c.get(), in.size()));
-    out.resize(libdeflate_deflate_compress(c.get(), in.data(), in.size(), out.data(), out.size()));
-    return out;
-}
-
-// Inflates to exactly `size` bytes, or fails.
-bool inflate(std::span<const std::uint8_t> in, std::size_t size, std::vector<std::uint8_t>& out) {
-    std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)> d(
-        libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
-    if (!d) return false;
-    out.resize(size);
-    return libdeflate_deflate_decompress(d.get(), in.data(), in.size(), out.data(), size, nullptr) ==
-           LIBDEFLATE_SUCCESS;
 }
 
 // ---- JSON ----------------------------------------------------------------------------------

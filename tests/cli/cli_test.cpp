@@ -15,7 +15,9 @@
 #include <tuple>
 
 #include "core/design.h"
+#include "core/serialize.h"
 #include "core/survey.h"
+#include "core/taste/formats.h"
 #include "datasets.h"
 
 namespace fs = std::filesystem;
@@ -484,4 +486,100 @@ TEST_F(Cli, WrongCommandLinesExitWithTwoAndSayWhy) {
     EXPECT_TRUE(contains(help.out, "loupe analyze FILE...")) << help.out;
     EXPECT_TRUE(contains(help.out, "--iterations N")) << help.out;
     EXPECT_EQ(loupe("analyze --help").out, help.out);
+}
+
+// ---- taste sessions ------------------------------------------------------------------------------
+
+namespace {
+std::vector<std::uint8_t> read_bytes(const fs::path& path) {
+    const std::string text = read_text(path);
+    return {text.begin(), text.end()};
+}
+}  // namespace
+
+TEST_F(Cli, TasteTeamPlanInviteAndCalendar) {
+    const Outcome team = loupe(
+        "taste team create --name 'Checkout squad' --member 'Fran:PM' --member 'Ana:designer' "
+        "--member 'Bo:engineer:junior' --member 'Cy:Engineer' --member 'Dee:other' "
+        "--cadence 'monthly last friday 10:30 90' --out team.loupe");
+    ASSERT_EQ(team.exit_code, 0) << team.err;
+    EXPECT_TRUE(contains(team.out, "5 members (1 junior, marked only in this file)")) << team.out;
+    auto saved = loupe::taste::read_team_file(read_bytes(at("team.loupe")));
+    ASSERT_TRUE(saved) << saved.error();
+    EXPECT_EQ(saved->members.size(), 5u);
+    ASSERT_EQ(saved->juniors.size(), 1u);
+    EXPECT_EQ(loupe::taste::find_member(*saved, saved->juniors[0].head.id)->name, "Bo");
+    EXPECT_EQ(saved->settings.cadence.week, -1);
+    EXPECT_EQ(saved->books.size(), 3u);
+
+    const Outcome plan = loupe(
+        "taste plan team.loupe --date 2027-01-29 --category 'budgeting apps' --focus onboarding "
+        "--app 'YNAB | iOS | https://ynab.com' --app 'Monzo | Android | https://monzo.com' --app 'Copilot | web' "
+        "--picker Ana --reply-to fran@example.com --out jan.loupe");
+    ASSERT_EQ(plan.exit_code, 0) << plan.err;
+    EXPECT_TRUE(contains(plan.out, "This month: budgeting apps, picked by Ana. Focus: onboarding. Try YNAB, Monzo "
+                                   "and Copilot before Friday 29 January"))
+        << plan.out;
+    auto session = loupe::taste::read_session_file(read_bytes(at("jan.loupe")));
+    ASSERT_TRUE(session) << session.error();
+    EXPECT_EQ(session->session.plan.apps.size(), 3u);
+    EXPECT_EQ(session->session.plan.invited.size(), 5u);
+    EXPECT_EQ(session->team.juniors.size(), 1u);  // the facilitator's own file keeps the mark
+
+    const Outcome invite = loupe("taste invite jan.loupe --base https://example.com/loupe/");
+    ASSERT_EQ(invite.exit_code, 0) << invite.err;
+    EXPECT_EQ(invite.out, loupe::taste::invite_link(session->team, session->session.plan, "https://example.com/loupe/") +
+                              "\n");
+    auto opened = loupe::taste::invite_from_link(invite.out);
+    ASSERT_TRUE(opened) << opened.error();
+    EXPECT_EQ(opened->plan, session->session.plan);
+    // The invite's decoded bytes are the invite made from the team's view, with no junior flag.
+    EXPECT_EQ(loupe::to_bytes(*opened),
+              loupe::to_bytes(loupe::taste::make_invite(loupe::taste::for_the_team(session->team), session->session.plan)));
+
+    const Outcome ics = loupe("taste calendar team.loupe --from 2027-01-02");
+    ASSERT_EQ(ics.exit_code, 0) << ics.err;
+    EXPECT_EQ(ics.out.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
+    EXPECT_TRUE(contains(ics.out, "\r\nDTSTART:20270129T103000\r\nDTEND:20270129T120000\r\n")) << ics.out;
+    EXPECT_TRUE(contains(ics.out, "\r\nRRULE:FREQ=MONTHLY;BYDAY=-1FR\r\n")) << ics.out;
+    char uid[64];
+    std::snprintf(uid, sizeof uid, "UID:taste-%016llx@loupe", static_cast<unsigned long long>(saved->settings.head.id));
+    EXPECT_TRUE(contains(ics.out, uid));
+    EXPECT_EQ(loupe("taste calendar jan.loupe --from 2027-01-02").out.substr(0, 200), ics.out.substr(0, 200));
+}
+
+TEST_F(Cli, TastePlanSaysWhatIsWrong) {
+    ASSERT_EQ(loupe("taste team create --name T --member 'Ana:designer' --member 'Bo:PM' --out t.loupe").exit_code, 0);
+    const std::string apps = " --app 'A | web' --app 'B | iOS' --app 'C | desktop'";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"taste plan t.loupe --date 2027-02-30 --category x --out s.loupe" + apps, "no day 2027-02-30"},
+        {"taste plan t.loupe --date 14.01.2027 --category x --out s.loupe" + apps, "YYYY-MM-DD"},
+        {"taste plan t.loupe --date 2027-01-14 --category x --out s.loupe --app 'A | web' --app 'B | web'",
+         "3 to 6 apps"},
+        {"taste plan t.loupe --date 2027-01-14 --category x --out s.loupe" + apps + apps + " --app 'D | web'",
+         "3 to 6 apps"},
+        {"taste plan t.loupe --date 2027-01-14 --category x --out s.loupe" + apps + " --picker Zed",
+         "--picker \"Zed\" is not in the team (Ana, Bo)"},
+        {"taste plan t.loupe --date 2027-01-14 --category x --out s.loupe --app 'A | tv' --app B --app C",
+         "\"tv\" is not a platform"},
+        {"taste plan t.loupe --date 2027-01-14 --category '' --out s.loupe" + apps, "category is empty"},
+        {"taste team create --name T --member 'Ana' --out x.loupe", "needs a name and a role"},
+        {"taste team create --name T --member 'Ana:boss' --out x.loupe", "\"boss\" is not a role"},
+        {"taste team create --name T --member 'Ana:PM' --cadence 'every week' --out x.loupe", "not a cadence"},
+        {"taste invite --base https://x/", "name one session file"},
+        {"taste calendar", "name one team file"},
+        {"taste frobnicate", "team create, plan, invite or calendar"},
+    };
+    for (const auto& [args, message] : cases) {
+        const Outcome run = loupe(args);
+        EXPECT_EQ(run.exit_code, 2) << "loupe " << args;
+        EXPECT_TRUE(contains(run.err, message)) << "loupe " << args << ":\n" << run.err;
+    }
+    EXPECT_FALSE(fs::exists(at("s.loupe")));
+    const Outcome wrong_file = loupe("taste invite t.loupe --base https://x/");
+    EXPECT_EQ(wrong_file.exit_code, 1);
+    EXPECT_TRUE(contains(wrong_file.err, "taste team file, not a taste session file")) << wrong_file.err;
+    const Outcome missing = loupe("taste calendar nowhere.loupe");
+    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_TRUE(contains(missing.err, "no such file")) << missing.err;
 }

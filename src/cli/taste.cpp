@@ -1,0 +1,217 @@
+// taste.cpp — `loupe taste team create`, `plan`, `invite` and `calendar`: a taste-session team
+// and a month's plan from the command line, the invite link the app would make, and the .ics.
+#include <cstdio>
+#include <ctime>
+#include <random>
+
+#include "cli/cli.h"
+#include "core/taste/formats.h"
+#include "core/taste/team.h"
+
+namespace loupe::cli {
+namespace {
+
+using namespace loupe::taste;
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    for (;;) {
+        const std::size_t at = text.find(separator);
+        parts.push_back(trimmed(text.substr(0, at)));
+        if (at == std::string_view::npos) return parts;
+        text.remove_prefix(at + 1);
+    }
+}
+
+int failed(const Args& args, const std::string& message) {
+    std::fprintf(stderr, "loupe %s: %s\n", args.command.c_str(), message.c_str());
+    return kExitFailed;
+}
+
+// Ids must differ between runs and machines, so they come from the system's random source.
+Rng fresh_rng() {
+    std::random_device device;
+    return Rng(std::uint64_t(device()) << 32 | device());
+}
+
+std::int64_t now() { return std::int64_t(std::time(nullptr)); }
+
+// "NAME:ROLE[:junior]"
+Result<NewMember> member_from_text(std::string_view text) {
+    const std::string example = " e.g. --member \"Ana:designer\" or --member \"Bo:engineer:junior\".";
+    const auto parts = split(text, ':');
+    if (parts.size() < 2 || parts.size() > 3)
+        return failure<NewMember>("--member \"" + std::string(text) + "\" needs a name and a role separated by a colon," +
+                                  example);
+    NewMember m;
+    m.name = parts[0];
+    auto role = parse_role(parts[1]);
+    if (!role) return failure<NewMember>("--member \"" + std::string(text) + "\": " + after_colon(role.error()));
+    m.role = *role;
+    if (parts.size() == 3) {
+        if (parts[2] != "junior")
+            return failure<NewMember>("--member \"" + std::string(text) + "\": the third part can only be \"junior\".");
+        m.junior = true;
+    }
+    return m;
+}
+
+// "NAME | PLATFORM | LINK"; the link may be left out.
+Result<App> app_from_text(std::string_view text, Rng& rng) {
+    const auto parts = split(text, '|');
+    if (parts.size() < 2 || parts.size() > 3)
+        return failure<App>("--app \"" + std::string(text) +
+                            "\" needs a name, a platform and a link separated by |, e.g. --app \"YNAB | iOS | "
+                            "https://ynab.com\".");
+    App app;
+    app.id = rng.next() | 1;
+    app.name = parts[0];
+    auto platform = parse_platform(parts[1]);
+    if (!platform) return failure<App>("--app \"" + std::string(text) + "\": " + after_colon(platform.error()));
+    app.platform = *platform;
+    if (parts.size() == 3) app.link = parts[2];
+    return app;
+}
+
+// A team from a team file, or from a session file's copy of it.
+Result<Team> team_from_bytes(std::span<const std::uint8_t> bytes) {
+    auto team = read_team_file(bytes);
+    if (team) return team;
+    if (auto session = read_session_file(bytes)) return session->team;
+    return team;
+}
+
+const Member* member_named(const Team& team, std::string_view name) {
+    for (const Member& m : team.members)
+        if (!m.head.deleted && m.name == name) return &m;
+    return nullptr;
+}
+
+std::string names(const Team& team) {  // in the rota's order, which is the order they were given in
+    std::string out;
+    for (std::uint64_t id : team.settings.rota.order)
+        if (const Member* m = find_member(team, id)) out += (out.empty() ? "" : ", ") + m->name;
+    return out;
+}
+
+}  // namespace
+
+int run_taste_team_create(const Args& args) {
+    if (!args.has("name")) return usage_error(args, "give the team a name with --name TEXT.");
+    if (!args.has("member")) return usage_error(args, "name the members with --member \"NAME:ROLE[:junior]\"...");
+    if (!args.has("out")) return usage_error(args, "say where to write the team file with --out FILE.");
+    std::vector<NewMember> members;
+    for (const std::string& text : args.values_of("member")) {
+        auto m = member_from_text(text);
+        if (!m) return usage_error(args, m.error());
+        members.push_back(std::move(*m));
+    }
+    Cadence cadence;
+    if (const std::string* text = args.value("cadence")) {
+        auto parsed = parse_cadence(*text);
+        if (!parsed) return usage_error(args, "--cadence: " + after_colon(parsed.error()));
+        cadence = *parsed;
+    }
+    Rng rng = fresh_rng();
+    auto team = make_team(*args.value("name"), members, cadence, rng.next() | 1, now(), rng);
+    if (!team) return usage_error(args, after_colon(team.error()));
+
+    const std::string& out = *args.value("out");
+    if (std::string problem = write_file(out, write_team_file(*team, Audience::Facilitator)); !problem.empty())
+        return failed(args, problem);
+    std::size_t juniors = 0;
+    for (const NewMember& m : members) juniors += m.junior;
+    std::printf("Wrote the team \"%s\" to %s: %s%s; %s; %s picks the first category.\n", team->settings.name.c_str(),
+                out.c_str(), count_of(long(members.size()), "member").c_str(),
+                juniors ? (" (" + count_of(long(juniors), "junior") + ", marked only in this file)").c_str() : "",
+                cadence_text(cadence).c_str(), find_member(*team, rota_picker(team->settings.rota))->name.c_str());
+    return kExitOk;
+}
+
+int run_taste_plan(const Args& args) {
+    if (args.files.size() != 1) return usage_error(args, "name one team file.");
+    if (!args.has("date")) return usage_error(args, "give the session's day with --date YYYY-MM-DD.");
+    if (!args.has("category")) return usage_error(args, "say what kind of apps with --category TEXT.");
+    if (!args.has("out")) return usage_error(args, "say where to write the session file with --out FILE.");
+    const std::string& path = args.files[0];
+    const auto bytes = read_file(path);
+    auto team = bytes ? team_from_bytes(*bytes) : failure<Team>(bytes.error());
+    if (!team) return failed(args, path + ": " + after_colon(team.error()));
+
+    auto date = parse_date(*args.value("date"));
+    if (!date) return usage_error(args, "--date: " + after_colon(date.error()));
+    Rng rng = fresh_rng();
+    Plan plan;
+    plan.head = {rng.next() | 1, {1, now(), team->settings.head.rev.author}, false};
+    plan.team_id = team->settings.head.id;
+    plan.date = *date;
+    plan.category = *args.value("category");
+    if (const std::string* focus = args.value("focus")) plan.focus = *focus;
+    if (const std::string* reply_to = args.value("reply-to")) plan.reply_to = *reply_to;
+    for (const std::string& text : args.values_of("app")) {
+        auto app = app_from_text(text, rng);
+        if (!app) return usage_error(args, app.error());
+        plan.apps.push_back(std::move(*app));
+    }
+    if (plan.apps.size() < kMinApps || plan.apps.size() > kMaxApps)
+        return usage_error(args, "a session has 3 to 6 apps to try; give each with --app \"NAME | PLATFORM | LINK\" (" +
+                                     count_of(long(plan.apps.size()), "app") + " given).");
+    if (const std::string* name = args.value("picker")) {
+        const Member* m = member_named(*team, *name);
+        if (!m) return usage_error(args, "--picker \"" + *name + "\" is not in the team (" + names(*team) + ").");
+        plan.picker = m->head.id;
+    } else {
+        plan.picker = rota_picker(team->settings.rota);
+    }
+    for (const Member& m : team->members)
+        if (!m.head.deleted) plan.invited.push_back(m.head.id);
+    if (std::string problem = plan_problem(plan, *team); !problem.empty()) return usage_error(args, after_colon(problem));
+
+    SessionFile file;
+    file.team = *team;
+    file.session.plan = plan;
+    const std::string& out = *args.value("out");
+    if (std::string problem = write_file(out, write_session_file(file, Audience::Facilitator)); !problem.empty())
+        return failed(args, problem);
+    std::printf("Wrote the session to %s.\n%s\n", out.c_str(), invite_message(make_invite(*team, plan)).c_str());
+    return kExitOk;
+}
+
+int run_taste_invite(const Args& args) {
+    if (args.files.size() != 1) return usage_error(args, "name one session file.");
+    const std::string* base = args.value("base");
+    if (!base) return usage_error(args, "say where the Loupe app is served with --base URL.");
+    if (base->empty() || base->find_first_of("# \t\r\n") != std::string::npos)
+        return usage_error(args, "--base must be a URL without spaces or '#': the plan goes after the '#'.");
+    const std::string& path = args.files[0];
+    const auto bytes = read_file(path);
+    auto file = bytes ? read_session_file(*bytes) : failure<SessionFile>(bytes.error());
+    if (!file) return failed(args, path + ": " + after_colon(file.error()));
+    std::printf("%s\n", invite_link(file->team, file->session.plan, *base).c_str());
+    return kExitOk;
+}
+
+int run_taste_calendar(const Args& args) {
+    if (args.files.size() != 1) return usage_error(args, "name one team file.");
+    const std::string& path = args.files[0];
+    const auto bytes = read_file(path);
+    auto team = bytes ? team_from_bytes(*bytes) : failure<Team>(bytes.error());
+    if (!team) return failed(args, path + ": " + after_colon(team.error()));
+    Date from = date_of_unix(now());
+    if (const std::string* text = args.value("from")) {
+        auto date = parse_date(*text);
+        if (!date) return usage_error(args, "--from: " + after_colon(date.error()));
+        from = *date;
+    }
+    const Date first = next_session_date(team->settings.cadence, add_days(from, -1));  // on or after `from`
+    std::fputs(team_calendar(*team, first, now()).c_str(), stdout);
+    return kExitOk;
+}
+
+}  // namespace loupe::cli
