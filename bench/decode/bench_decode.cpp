@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "../cpu_time.h"
-#include "core/codes.h"
-#include "core/rng.h"
-#include "core/survey.h"
+#include "core/maxdiff/codes.h"
+#include "core/shared/rng.h"
+#include "core/maxdiff/survey.h"
 
 using namespace loupe;
 

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "../cpu_time.h"
-#include "core/hb.h"
-#include "core/simulate.h"
+#include "core/maxdiff/hb.h"
+#include "core/maxdiff/simulate.h"
 
 using namespace loupe;
 

@@ -16,7 +16,7 @@
 //   Overlays                   messages (toasts), dialogs, the drop overlay
 //   What the screens share     shell.h: notify, navigate, the content column, headings
 //   The platform layer's entry points   app_init, app_frame, test hooks
-#include "app.h"
+#include "app/app.h"
 
 #include <algorithm>
 #include <cmath>
@@ -25,15 +25,15 @@
 #include <string>
 #include <vector>
 
-#include "core/settings.h"
-#include "core/workspace.h"
+#include "core/shared/settings.h"
+#include "core/shared/workspace.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
-#include "projects.h"
-#include "shell.h"
-#include "theme.h"
-#include "widgets.h"
+#include "app/surveys/projects.h"
+#include "app/shell.h"
+#include "app/theme.h"
+#include "app/widgets.h"
 
 float g_pixel_ratio = 1.0f;
 Fonts g_fonts;

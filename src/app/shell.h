@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "imgui.h"
-#include "theme.h"
+#include "app/theme.h"
 
 #include <vector>
 

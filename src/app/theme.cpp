@@ -9,7 +9,7 @@
 // use are rasterised into the atlas: Dear ImGui's glyph lookup reports what drawn text lacked
 // (cmake/imgui_missing_glyphs.cmake), and the atlas is built again with it before the next frame.
 // Whatever no font has is drawn as an outlined box, never as a "?" that could be taken for text.
-#include "theme.h"
+#include "app/theme.h"
 
 #include <algorithm>
 #include <cmath>

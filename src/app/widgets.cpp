@@ -1,11 +1,11 @@
 // widgets.cpp — buttons, cards and the test-only widget rectangle registry.
-#include "widgets.h"
+#include "app/widgets.h"
 
 #include <map>
 #include <string>
 
 #include "imgui_internal.h"
-#include "theme.h"
+#include "app/theme.h"
 
 extern float g_pixel_ratio;
 extern Fonts g_fonts;

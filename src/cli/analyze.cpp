@@ -17,13 +17,13 @@
 #include <optional>
 
 #include "cli/cli.h"
-#include "core/analysis.h"
-#include "core/codes.h"
-#include "core/container.h"
-#include "core/counts.h"
-#include "core/hb.h"
-#include "core/import.h"
-#include "core/mnl.h"
+#include "core/maxdiff/analysis.h"
+#include "core/maxdiff/codes.h"
+#include "core/shared/container.h"
+#include "core/maxdiff/counts.h"
+#include "core/maxdiff/hb.h"
+#include "core/maxdiff/import.h"
+#include "core/maxdiff/mnl.h"
 
 namespace loupe::cli {
 namespace {

@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/result.h"
-#include "core/survey.h"
+#include "core/shared/result.h"
+#include "core/maxdiff/survey.h"
 
 namespace loupe::cli {
 

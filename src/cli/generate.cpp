@@ -5,11 +5,11 @@
 #include <unordered_set>
 
 #include "cli/cli.h"
-#include "core/codes.h"
-#include "core/design.h"
-#include "core/import.h"
-#include "core/rng.h"
-#include "core/simulate.h"
+#include "core/maxdiff/codes.h"
+#include "core/maxdiff/design.h"
+#include "core/maxdiff/import.h"
+#include "core/shared/rng.h"
+#include "core/maxdiff/simulate.h"
 
 namespace loupe::cli {
 namespace {

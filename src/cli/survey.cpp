@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "cli/cli.h"
-#include "core/design.h"
+#include "core/maxdiff/design.h"
 
 namespace loupe::cli {
 namespace {

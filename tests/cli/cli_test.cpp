@@ -14,9 +14,9 @@
 #include <sstream>
 #include <tuple>
 
-#include "core/design.h"
-#include "core/serialize.h"
-#include "core/survey.h"
+#include "core/maxdiff/design.h"
+#include "core/shared/serialize.h"
+#include "core/maxdiff/survey.h"
 #include "core/taste/formats.h"
 #include "datasets.h"
 

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/project.h"
-#include "core/workspace.h"
+#include "core/maxdiff/project.h"
+#include "core/shared/workspace.h"
 
 int main(int argc, char** argv) {
     if (argc < 3) {

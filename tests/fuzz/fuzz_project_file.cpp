@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "core/container.h"
-#include "core/project.h"
+#include "core/shared/container.h"
+#include "core/maxdiff/project.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::span<const std::uint8_t> bytes(data, size);

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "core/codes.h"
+#include "core/maxdiff/codes.h"
 
 namespace {
 loupe::Survey make_survey() {

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "core/container.h"
-#include "core/survey.h"
+#include "core/shared/container.h"
+#include "core/maxdiff/survey.h"
 
 namespace {
 loupe::Survey make_survey() {

@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "core/container.h"
-#include "core/survey.h"
+#include "core/shared/container.h"
+#include "core/maxdiff/survey.h"
 
 namespace {
 std::string base64url(const std::vector<std::uint8_t>& bytes) {

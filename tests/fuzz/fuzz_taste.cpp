@@ -11,10 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "core/codes.h"
-#include "core/container.h"
-#include "core/packing.h"
-#include "core/serialize.h"
+#include "core/shared/container.h"
+#include "core/shared/packing.h"
+#include "core/shared/serialize.h"
 #include "core/taste/import.h"
 #include "core/taste/screenshot.h"
 

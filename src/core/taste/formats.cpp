@@ -4,10 +4,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/codes.h"
-#include "core/container.h"
-#include "core/packing.h"
-#include "core/serialize.h"
+#include "core/shared/packing.h"
+#include "core/shared/container.h"
+#include "core/shared/serialize.h"
 #include "core/taste/merge.h"
 #include "core/taste/team.h"
 

@@ -28,7 +28,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
+#include "core/shared/result.h"
 #include "core/taste/records.h"
 
 namespace loupe::taste {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <set>
 
-#include "core/container.h"
+#include "core/shared/container.h"
 #include "core/taste/merge.h"
 
 namespace loupe::taste {

@@ -1,7 +1,7 @@
 // merge.cpp — merging teams and sessions field by field.
 #include "core/taste/merge.h"
 
-#include "core/packing.h"
+#include "core/shared/packing.h"
 
 namespace loupe::taste {
 

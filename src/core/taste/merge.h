@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/serialize.h"
+#include "core/shared/serialize.h"
 #include "core/taste/records.h"
 
 namespace loupe::taste {

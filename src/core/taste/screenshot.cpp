@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/packing.h"
+#include "core/shared/packing.h"
 
 #define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION

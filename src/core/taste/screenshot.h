@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <span>
 
-#include "core/result.h"
+#include "core/shared/result.h"
 #include "core/taste/records.h"
 
 namespace loupe::taste {

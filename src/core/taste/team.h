@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
-#include "core/rng.h"
+#include "core/shared/result.h"
+#include "core/shared/rng.h"
 #include "core/taste/records.h"
 
 namespace loupe::taste {

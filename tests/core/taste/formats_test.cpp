@@ -3,9 +3,9 @@
 // anything meant for the team (checked on the decoded bytes).
 #include <gtest/gtest.h>
 
-#include "core/container.h"
-#include "core/packing.h"
-#include "core/serialize.h"
+#include "core/shared/container.h"
+#include "core/shared/packing.h"
+#include "core/shared/serialize.h"
 #include "core/taste/taste_fixtures.h"
 
 namespace loupe::taste {

@@ -3,7 +3,7 @@
 // their line; nothing is dropped, a damaged input changes nothing; who has sent and who not.
 #include <gtest/gtest.h>
 
-#include "core/packing.h"
+#include "core/shared/packing.h"
 #include "core/taste/import.h"
 #include "core/taste/taste_fixtures.h"
 

@@ -3,7 +3,7 @@
 // random orders and groupings, some copies twice: every result is the same.
 #include <gtest/gtest.h>
 
-#include "core/rng.h"
+#include "core/shared/rng.h"
 #include "core/taste/merge.h"
 
 namespace loupe::taste {

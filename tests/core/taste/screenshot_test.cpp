@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/container.h"
-#include "core/packing.h"
+#include "core/shared/container.h"
+#include "core/shared/packing.h"
 #include "core/taste/screenshot.h"
 
 #define STB_IMAGE_STATIC
