@@ -110,25 +110,11 @@ int place_of(const std::vector<std::uint16_t>& shown, int item) {
 FoundCode read_code_at(std::string_view text, std::size_t begin) {
     FoundCode found;
     found.begin = begin;
-    std::vector<std::uint8_t> symbols;
-    std::size_t i = begin + kCodePrefix.size(), end = i, wanted = kMaxSymbols;
-    bool spans_lines = false;
-    while (symbols.size() < wanted) {
-        int line_breaks = 0;  // a code may continue on the next line, not after a blank line
-        while (i < text.size() && line_breaks < 2) {
-            const std::size_t n = code_separator_length(text, i);
-            if (n == 0) break;
-            line_breaks += text[i] == '\n';
-            i += n;
-        }
-        const int value = i < text.size() && line_breaks < 2 ? code_symbol_value(text[i]) : -1;
-        if (value < 0) break;
-        spans_lines |= line_breaks > 0;
-        symbols.push_back(std::uint8_t(value));
-        end = ++i;
-        if (symbols.size() == kLengthSymbols) wanted = std::size_t(symbols[0]) * 32 + symbols[1];
-    }
-    found.end = end;
+    CodeSymbols read = read_code_symbols(text, begin + kCodePrefix.size(), kLengthSymbols, kMaxSymbols);
+    const std::vector<std::uint8_t>& symbols = read.symbols;
+    const std::size_t wanted = read.wanted;
+    const bool spans_lines = read.spans_lines;
+    found.end = read.end;
     found.code = std::string(kCodePrefix);
     for (std::uint8_t s : symbols) found.code += kCodeAlphabet[s];
 

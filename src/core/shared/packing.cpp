@@ -131,4 +131,30 @@ std::size_t code_separator_length(std::string_view text, std::size_t i) {
     return 0;
 }
 
+CodeSymbols read_code_symbols(std::string_view text, std::size_t i, std::size_t length_symbols,
+                              std::size_t max_symbols) {
+    CodeSymbols read;
+    read.end = i;
+    read.wanted = max_symbols;
+    while (read.symbols.size() < read.wanted) {
+        int line_breaks = 0;  // a code may continue on the next line, not after a blank line
+        while (i < text.size() && line_breaks < 2) {
+            const std::size_t n = code_separator_length(text, i);
+            if (n == 0) break;
+            line_breaks += text[i] == '\n';
+            i += n;
+        }
+        const int value = i < text.size() && line_breaks < 2 ? code_symbol_value(text[i]) : -1;
+        if (value < 0) break;
+        read.spans_lines |= line_breaks > 0;
+        read.symbols.push_back(std::uint8_t(value));
+        read.end = ++i;
+        if (read.symbols.size() == length_symbols) {
+            read.wanted = 0;
+            for (std::uint8_t s : read.symbols) read.wanted = read.wanted << 5 | s;
+        }
+    }
+    return read;
+}
+
 }  // namespace loupe

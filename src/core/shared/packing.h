@@ -39,6 +39,20 @@ int code_symbol_value(char c);  // 0..31, with O read as 0 and I, L as 1; -1 for
 // hyphens, and the UTF-8 no-break space, soft hyphen and zero-width space. How many, or 0.
 std::size_t code_separator_length(std::string_view text, std::size_t i);
 
+// The symbols of a code whose first `length_symbols` symbols say, in base 32, how many it has in
+// all (those included), read from text[i] on. What mail clients put inside a code is skipped
+// (code_separator_length); a code may go on after a line break, not after a blank line. Reading
+// stops at the first character that is not a symbol, or once the length mark's count is read
+// (max_symbols until the mark itself is).
+struct CodeSymbols {
+    std::vector<std::uint8_t> symbols;
+    std::size_t end = 0;       // just after the last symbol read
+    std::size_t wanted = 0;    // what the length mark says; max_symbols when it was not read
+    bool spans_lines = false;  // the symbols read went over a line break
+};
+CodeSymbols read_code_symbols(std::string_view text, std::size_t i, std::size_t length_symbols,
+                              std::size_t max_symbols);
+
 // FNV-1a 64 then MurmurHash3's fmix64, so every bit depends on every byte.
 std::uint64_t fnv1a64(std::span<const std::uint8_t> bytes);
 std::uint64_t fmix64(std::uint64_t h);

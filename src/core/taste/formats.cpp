@@ -269,25 +269,11 @@ std::string read_code_payload(std::span<const std::uint8_t> bytes, const Plan& p
 FoundContribution read_code_at(std::string_view text, std::size_t begin, const Plan& plan) {
     FoundContribution found;
     found.begin = begin;
-    std::vector<std::uint8_t> symbols;
-    std::size_t i = begin + kContributionPrefix.size(), end = i, wanted = kMaxCodeSymbols;
-    bool spans_lines = false;
-    while (symbols.size() < wanted) {
-        int line_breaks = 0;  // a code may continue on the next line, not after a blank line
-        while (i < text.size() && line_breaks < 2) {
-            const std::size_t n = code_separator_length(text, i);
-            if (n == 0) break;
-            line_breaks += text[i] == '\n';
-            i += n;
-        }
-        const int value = i < text.size() && line_breaks < 2 ? code_symbol_value(text[i]) : -1;
-        if (value < 0) break;
-        spans_lines |= line_breaks > 0;
-        symbols.push_back(std::uint8_t(value));
-        end = ++i;
-        if (symbols.size() == kLengthSymbols) wanted = std::size_t(symbols[0]) << 10 | symbols[1] << 5 | symbols[2];
-    }
-    found.end = end;
+    CodeSymbols read = read_code_symbols(text, begin + kContributionPrefix.size(), kLengthSymbols, kMaxCodeSymbols);
+    const std::vector<std::uint8_t>& symbols = read.symbols;
+    const std::size_t wanted = read.wanted;
+    const bool spans_lines = read.spans_lines;
+    found.end = read.end;
     const std::string typo = spans_lines ? "This contribution code has a typo or lost a piece where it was split over "
                                            "lines: its checksum does not match."
                                          : "This contribution code has a typo: its checksum does not match.";
