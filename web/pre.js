@@ -29,8 +29,8 @@ Module.loupeStorage = {
   channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('loupe-storage') : null,
   key: (name) => '/loupe/' + name,
 
-  change(name, apply) {
-    if (!this.db) return;
+  // `token` is the journal's note of this write (null when none was made).
+  change(name, token, apply) {
     let tx;
     try {
       tx = this.db.transaction('FILE_DATA', 'readwrite');
@@ -39,7 +39,6 @@ Module.loupeStorage = {
       this.refused(name, err.name ? err.name + ': ' + err.message : String(err));
       return;
     }
-    const token = this.journal.note(name);
     tx.oncomplete = () => {
       this.journal.done(name, token);
       if (this.unsaved.delete(name)) this.tell('_loupe_storage_saved', name);
@@ -51,13 +50,12 @@ Module.loupeStorage = {
   },
   put(name, bytes) {
     if (!this.db) return;  // storage is off: nothing stored may change, not even through the journal
-    this.journal.write(name, bytes);
-    this.change(name, (store) => store.put({timestamp: new Date(), mode: 33206, contents: bytes}, this.key(name)));
+    const token = this.journal.write(name, bytes);
+    this.change(name, token, (store) => store.put({timestamp: new Date(), mode: 33206, contents: bytes}, this.key(name)));
   },
   remove(name) {
     if (!this.db) return;
-    this.journal.write(name, null);
-    this.change(name, (store) => store.delete(this.key(name)));
+    this.change(name, this.journal.write(name, null), (store) => store.delete(this.key(name)));
   },
   refused(name, why) {
     console.warn('Loupe could not save ' + name + ' to browser storage:', why);
@@ -102,24 +100,23 @@ Module.loupeStorage = {
     kMaxBytes: 256 * 1024,
     prefix: 'loupe-journal:',
     counter: 0,
-    // A file too big to note, or a note refused, removes the file's older note: a note never
-    // stands for anything but the file's latest write.
+    // Returns the note's token, or null. A file too big to note, or a note refused, removes the
+    // file's older note: a note never stands for anything but the file's latest write.
     write(name, bytes) {
-      this.last = null;
-      if (typeof localStorage === 'undefined') return;
+      if (typeof localStorage === 'undefined') return null;
       const key = this.prefix + name;
       try {
-        if (bytes && bytes.length > this.kMaxBytes) { localStorage.removeItem(key); return; }
+        if (bytes && bytes.length > this.kMaxBytes) { localStorage.removeItem(key); return null; }
         const token = Date.now().toString(36) + '.' + (++this.counter) + '.' + Math.random().toString(36).slice(2, 8);
         let text = '';
         if (bytes) for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
         localStorage.setItem(key, JSON.stringify({token, data: bytes ? btoa(text) : null}));
-        this.last = {name, token};
+        return token;
       } catch (err) {
         try { localStorage.removeItem(key); } catch (ignored) {}
+        return null;
       }
     },
-    note(name) { return this.last && this.last.name === name ? this.last.token : null; },
     // Drops the entry if it is still the one this write made (a later write keeps its own).
     done(name, token) {
       if (!token) return;
