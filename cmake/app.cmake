@@ -79,7 +79,7 @@ loupe_embed(${CMAKE_SOURCE_DIR}/shaders/imgui.frag shader_imgui_frag)
 add_library(loupe_assets STATIC ${embedded_sources})
 
 # ---- The app: screens (src/app) over a platform layer (src/platform) -----------------------------
-file(GLOB LOUPE_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/app/surveys/*.cpp)
+file(GLOB LOUPE_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/app/surveys/*.cpp src/app/taste/*.cpp)
 set(LOUPE_PLATFORM_COMMON src/platform/sdl_main.cpp src/platform/gl_renderer.cpp)
 
 if(EMSCRIPTEN)

@@ -101,6 +101,28 @@ void upload_font_atlas() {
     io.Fonts->ClearTexData();  // the GPU has it; keep only the glyph tables in memory
 }
 
+std::uintptr_t create_texture(const std::uint8_t* rgba, int width, int height) {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    if (glGetError() != GL_NO_ERROR) {
+        glDeleteTextures(1, &texture);
+        return 0;
+    }
+    return texture;
+}
+
+void destroy_texture(std::uintptr_t texture) {
+    const GLuint id = GLuint(texture);
+    if (id) glDeleteTextures(1, &id);
+}
+
 namespace {
 
 // Draws the lists into the bound framebuffer, whose height is `fb_height` (scissor rectangles

@@ -11,6 +11,7 @@
 #include <vector>
 
 struct ImDrawData;
+typedef void* ImTextureID;
 
 namespace platform {
 
@@ -64,6 +65,9 @@ void fetch_asset(const std::string& path);
 // touching the screen: pixels row by row from the top, 4 bytes each (RGBA). Empty when the
 // graphics driver refuses the size. For saving what the app draws as a picture (a chart).
 std::vector<std::uint8_t> render_pixels(const ImDrawData& draw_data, int width, int height);
+// A texture for ImGui::Image from RGBA pixels (rows from the top); null when the driver refuses.
+ImTextureID create_texture(const std::uint8_t* rgba, int width, int height);
+void destroy_texture(ImTextureID texture);
 
 // ---- Where the app was opened from ------------------------------------------------------------
 std::string url_fragment();                          // without the '#'

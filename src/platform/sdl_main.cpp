@@ -271,6 +271,14 @@ std::vector<std::uint8_t> platform::render_pixels(const ImDrawData& draw_data, i
     return gl_renderer::render_to_pixels(&draw_data, width, height);
 }
 
+ImTextureID platform::create_texture(const std::uint8_t* rgba, int width, int height) {
+    return reinterpret_cast<ImTextureID>(gl_renderer::create_texture(rgba, width, height));
+}
+
+void platform::destroy_texture(ImTextureID texture) {
+    gl_renderer::destroy_texture(reinterpret_cast<std::uintptr_t>(texture));
+}
+
 int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--self-test") == 0) loop.self_test = true;

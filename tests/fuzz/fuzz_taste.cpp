@@ -161,6 +161,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (shot)
                 check(shot->meta.width <= kScreenshotLongEdge && shot->meta.height <= kScreenshotLongEdge &&
                       shot->meta.id == content_hash(shot->image) && !shot->thumb.empty());
+            // What a file brought is shown without re-encoding: the display decoder sees it raw.
+            auto shown = decode_for_display(rest);
+            refused_says_why(shown);
+            if (shown) check(shown->rgba.size() == std::size_t(shown->width) * shown->height * 4);
             break;
         }
     }

@@ -274,4 +274,20 @@ Result<ScreenshotImage> reencode_screenshot(std::span<const std::uint8_t> bytes)
     return out;
 }
 
+Result<RgbaPixels> decode_for_display(std::span<const std::uint8_t> jpeg) {
+    int width = 0, height = 0, channels = 0;
+    if (jpeg.empty() || jpeg.size() > std::size_t(INT32_MAX) || !starts_with(jpeg, 0, "\xFF\xD8\xFF") ||
+        !stbi_info_from_memory(jpeg.data(), int(jpeg.size()), &width, &height, &channels))
+        return failure<RgbaPixels>("This screenshot is damaged.");
+    if (width <= 0 || height <= 0 || width > kScreenshotLongEdge || height > kScreenshotLongEdge)
+        return failure<RgbaPixels>("This screenshot is larger than Loupe keeps them.");
+    std::unique_ptr<stbi_uc, void (*)(void*)> data(
+        stbi_load_from_memory(jpeg.data(), int(jpeg.size()), &width, &height, &channels, 4), stbi_image_free);
+    if (!data) return failure<RgbaPixels>("This screenshot is damaged.");
+    RgbaPixels out;
+    out.width = width, out.height = height;
+    out.rgba.assign(data.get(), data.get() + std::size_t(width) * height * 4);
+    return out;
+}
+
 }  // namespace loupe::taste

@@ -13,6 +13,7 @@
 #pragma once
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "core/shared/result.h"
 #include "core/taste/records.h"
@@ -24,5 +25,13 @@ constexpr int kThumbnailLongEdge = 320;
 constexpr std::uint64_t kMaxScreenshotPixels = 50'000'000;
 
 Result<ScreenshotImage> reencode_screenshot(std::span<const std::uint8_t> bytes);
+
+// A kept picture (a screenshot or its thumbnail, as stored or as a file brought it) decoded for
+// the screen. Refuses anything larger than a screenshot can be, by its header, before decoding.
+struct RgbaPixels {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;  // 4 bytes a pixel, rows from the top
+};
+Result<RgbaPixels> decode_for_display(std::span<const std::uint8_t> jpeg);
 
 }  // namespace loupe::taste

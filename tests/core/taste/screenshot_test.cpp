@@ -200,4 +200,20 @@ TEST(TasteScreenshot, BadPicturesGetAClearMessage) {
 }
 
 }  // namespace
+TEST(TasteScreenshot, KeptPicturesDecodeForTheScreen) {
+    auto shot = reencode_screenshot(encode_png(800, 600));
+    ASSERT_TRUE(shot) << shot.error();
+    auto thumb = decode_for_display(shot->thumb);
+    ASSERT_TRUE(thumb) << thumb.error();
+    EXPECT_EQ(thumb->width, shot->meta.thumb_width);
+    EXPECT_EQ(thumb->height, shot->meta.thumb_height);
+    EXPECT_EQ(thumb->rgba.size(), std::size_t(thumb->width) * thumb->height * 4);
+    EXPECT_EQ(thumb->rgba[3], 255);  // opaque
+
+    EXPECT_FALSE(decode_for_display(encode_png(20, 20)));  // only Loupe's own JPEGs
+    EXPECT_FALSE(decode_for_display(encode_jpeg(2000, 100)));  // larger than a screenshot can be
+    std::vector<std::uint8_t> cut(shot->thumb.begin(), shot->thumb.begin() + 20);
+    EXPECT_FALSE(decode_for_display(cut));
+}
+
 }  // namespace loupe::taste
