@@ -31,6 +31,7 @@
 #include "imgui_internal.h"
 #include "platform/platform.h"
 #include "app/surveys/projects.h"
+#include "app/taste/pictures.h"
 #include "app/shell.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -211,6 +212,7 @@ std::string describe_stored_file(const std::string& name) {
     if (name == kSettingsFile) return "your settings";
     if (const std::string title = answered_survey_title(name); !title.empty()) return "your answers to \u201c" + title + "\u201d";
     if (name.starts_with("answer-")) return "your answers to a survey";
+    if (platform::is_fetched_on_demand(name)) return "a screenshot";
     for (const loupe::Project& project : projects())
         if (loupe::project_storage_name(project.local_id) == name)
             return "the survey \u201c" + (project.survey.title.empty() ? std::string("Untitled") : project.survey.title) + "\u201d";
@@ -763,6 +765,7 @@ FrameRequest app_frame() {
         inbox.storage_changed.clear();
     }
     follow_storage(inbox);
+    pictures::new_frame();
     // A new version waits while someone is answering a survey: a reload would break their flow.
     if (inbox.update_ready && app.screen != Screen::Answer) {
         inbox.update_ready = false;
