@@ -211,7 +211,6 @@ void new_frame() {
         auto it = textures.find(file.name);
         if (it != textures.end() && it->second.state == State::Reading) show(it->second, file.bytes);
     }
-    platform::inbox().fetched.clear();
     const double now = platform::now_seconds();
     for (auto it = textures.begin(); it != textures.end();) {
         if (now - it->second.last_drawn > kLetGoSeconds) {

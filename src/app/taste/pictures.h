@@ -36,8 +36,8 @@ void picture(const loupe::taste::Screenshot& meta, ImVec2 box);
 bool gather(const std::vector<loupe::taste::Screenshot>& metas, std::vector<loupe::taste::ScreenshotImage>& out,
             std::vector<std::uint64_t>& missing);
 
-// The shell's part, once a frame: takes what storage delivered, lets go of textures not drawn
-// for a while.
+// The shell's part, once a frame: reads what storage delivered (Inbox::fetched, which the shell
+// clears after), lets go of textures not drawn for a while.
 void new_frame();
 
 }  // namespace pictures
