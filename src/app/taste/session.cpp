@@ -247,7 +247,7 @@ void taste_session_screen(std::uint64_t id) {
     taste_session::bring_in_card(*session, *team, width);
     ImGui::Dummy(ImVec2(0, px(12)));
     taste_session::notes_card(*session, *team, width);
-    ImGui::Dummy(ImVec2(0, px(24)));
+    ImGui::Dummy(ImVec2(0, px(96)));  // room to scroll the last buttons above the messages
     end_column();
     if (ui.changed) taste_store::sort_sessions();  // the date may have changed; `session` is not used after this
 }

@@ -71,6 +71,7 @@ void make_the_team() {
     for (Book& b : team->books) b.head.rev.author = me;
     taste_store::adopt_team(std::move(*team), me);
     ui = {};
+    ImGui::SetScrollY(0);
     notify("Your team is made. Plan its first session when you are ready.");
 }
 
@@ -101,12 +102,15 @@ void new_team_screen() {
                    i == 0 ? "Your name" : "Name");
         if (wide()) ImGui::SameLine();
         int role = int(m.role);
-        if (taste_ui::choice_row((id + "/role").c_str(), kRoleLabels, role, wide() ? inner - px(272) : inner))
+        if (taste_ui::choice_row((id + "/role").c_str(), kRoleLabels, role, wide() ? px(400) : inner))
             m.role = Role(role);
         if (i > 0) {
+            if (wide()) ImGui::SameLine(0, px(16));
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (button_height() - ImGui::GetFrameHeight()) / 2);
             ImGui::Checkbox("Junior", &m.junior);
             test_rect((id + "/junior").c_str());
             ImGui::SameLine(0, px(16));
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (button_height() - ImGui::GetFrameHeight()) / 2);
             if (link_button("Remove", (id + "/remove").c_str())) remove = i;
         }
         ImGui::PopID();
@@ -125,7 +129,7 @@ void new_team_screen() {
     if (primary_button("Make the team", "taste/new/make", ImVec2(0, button_height()))) make_the_team();
     taste_ui::field_problem(ui.make_problem, "taste/new/problem");
     end_card();
-    ImGui::Dummy(ImVec2(0, px(24)));
+    ImGui::Dummy(ImVec2(0, px(96)));  // room to scroll the last buttons above the messages
     end_column();
 }
 
@@ -280,6 +284,7 @@ void members_card(Team& team, float width) {
             if (ImGui::Checkbox("Junior", &junior)) set_junior(team, mid, junior);
             test_rect((id + "/junior").c_str());
             ImGui::SameLine(0, px(12));
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (button_height() - ImGui::GetFrameHeight()) / 2);
             if (link_button("Remove", (id + "/remove").c_str())) remove = mid;
         }
         ImGui::PopID();
@@ -466,7 +471,7 @@ void taste_team_screen() {
     cadence_card(*team, width);
     ImGui::Dummy(ImVec2(0, px(12)));
     reading_card(*team, width);
-    ImGui::Dummy(ImVec2(0, px(24)));
+    ImGui::Dummy(ImVec2(0, px(96)));  // room to scroll the last buttons above the messages
     end_column();
     if (ui.changed) taste_store::save_team();
     if (ui.plan_next) {
