@@ -14,6 +14,7 @@
 #include "platform/platform.h"
 #include "app/shell.h"
 #include "app/surveys/form.h"
+#include "app/taste/pictures.h"
 #include "app/taste/session.h"
 #include "app/taste/store.h"
 #include "app/widgets.h"
@@ -34,6 +35,32 @@ struct InviteView {
     bool whole = false;
 };
 InviteView view;
+std::uint64_t downloading = 0;
+
+std::string file_stem(const Plan& plan);  // session whose file waits for its pictures to be read
+
+// The session file for the team, with every picture still kept; called each frame until the
+// pictures have been read from storage.
+void download_session_file(const Team& team, const Plan& plan) {
+    const Session* session = taste_store::find_session(plan.head.id);
+    if (!session) {
+        downloading = 0;
+        return;
+    }
+    SessionFile file;
+    file.team = team;
+    file.session = *session;
+    std::vector<std::uint64_t> missing;
+    if (!pictures::gather(session->screenshots, file.images, missing)) return;  // next frame
+    downloading = 0;
+    const std::string where = platform::download(file_stem(plan) + " (taste session).loupe",
+                                                 write_session_file(file, Audience::Team), "application/octet-stream");
+    std::string said = "Saved " + where + ". It holds the plan and the notes so far, without your junior marks.";
+    if (!missing.empty())
+        said += " " + std::to_string(missing.size()) + (missing.size() == 1 ? " screenshot is" : " screenshots are") +
+                " not kept in this browser, so the file lacks them.";
+    notify(said);
+}
 
 const InviteView& view_for(const Team& team, const Plan& plan) {
     if (!view.made || !(view.plan == plan) || !(view.team == team)) {
@@ -94,14 +121,9 @@ void invite_details(const Team& team, const Plan& plan, float width) {
     row.place(button_width(file_label));
     if (secondary_button(file_label, "taste/invite/download-session", ImVec2(0, h))) {
         given_out(plan);
-        SessionFile file;
-        file.team = team;
-        const Session* session = taste_store::find_session(plan.head.id);
-        if (session) file.session = *session;
-        const std::string where = platform::download(file_stem(plan) + " (taste session).loupe",
-                                                     write_session_file(file, Audience::Team), "application/octet-stream");
-        notify("Saved " + where + ". It holds the plan and the notes so far, without your junior marks.");
+        downloading = plan.head.id;
     }
+    if (downloading == plan.head.id) download_session_file(team, plan);
     const std::string where = plan.reply_to.empty()
         ? "No reply-to address: participants send you their code or file however you asked them to."
         : "Participants are offered to e-mail their notes to " + plan.reply_to + ".";

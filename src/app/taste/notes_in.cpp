@@ -17,6 +17,7 @@
 #include "app/shell.h"
 #include "app/surveys/form.h"
 #include "app/taste/parts.h"
+#include "app/taste/pictures.h"
 #include "app/taste/session.h"
 #include "app/taste/store.h"
 #include "app/widgets.h"
@@ -32,6 +33,7 @@ struct BringIn {
     std::uint64_t session = 0;  // the report below is this session's
     std::vector<ImportLine> report;
     std::string paste;
+    loupe::taste::Screenshot enlarged;  // the picture shown whole (id 0: none)
 };
 BringIn st;
 
@@ -40,7 +42,7 @@ void bring_in(Session& session, const Team& team, const std::vector<ImportInput>
               std::vector<ImportLine> unreadable) {
     std::vector<ScreenshotImage> images;
     ImportReport report = import_into_session(session, images, team, inputs);
-    // TODO(pictures): pictures::keep(images) once app/taste/pictures.h is in.
+    pictures::keep(images);
     const bool changed = std::any_of(report.lines.begin(), report.lines.end(), [](const ImportLine& l) {
         return l.status == ImportStatus::Added || l.status == ImportStatus::Updated;
     });
@@ -146,6 +148,44 @@ void who_section(const Session& session, const Team& team) {
     test_rect("taste/import/missing");
 }
 
+const Screenshot* find_screenshot(const Session& session, std::uint64_t id) {
+    for (const Screenshot& s : session.screenshots)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+// A note's pictures in a row; a click shows one whole.
+void thumbnails(const Session& session, const Note& note, const char* test_prefix) {
+    const float side = is_phone() ? 64 : 88;
+    bool first = true;
+    for (std::size_t i = 0; i < note.screenshots.size(); ++i) {
+        const Screenshot* meta = find_screenshot(session, note.screenshots[i]);
+        if (!meta) continue;
+        if (!first) ImGui::SameLine(0, px(8));
+        first = false;
+        ImGui::PushID(int(i));
+        if (pictures::thumbnail(*meta, ImVec2(side, side), (std::string(test_prefix) + std::to_string(i)).c_str()))
+            st.enlarged = *meta;
+        ImGui::PopID();
+    }
+}
+
+void enlarged_dialog() {
+    if (!begin_dialog("Screenshot", st.enlarged.id != 0)) return;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float w = std::min(ImGui::GetContentRegionAvail().x, display.x - px(64));
+    const float h = std::min(display.y * 0.7f, w * 1.8f);
+    pictures::picture(st.enlarged, ImVec2(w / px(1), h / px(1)));
+    test_rect("taste/notes/enlarged");
+    ImGui::Dummy(ImVec2(0, px(6)));
+    if (primary_button("Close", "taste/notes/enlarged/close", ImVec2(0, button_height())) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        st.enlarged = {};
+        ImGui::CloseCurrentPopup();
+    }
+    end_dialog();
+}
+
 }  // namespace
 
 void bring_in_files(Session& session, const Team& team, std::vector<platform::OpenedFile>& files) {
@@ -225,13 +265,15 @@ void notes_card(const Session& session, const Team& team, float width) {
                 text_wrapped_colored(p.muted, who.c_str());
                 ImGui::TextWrapped("%s", n.text.c_str());
                 test_rect(("taste/notes/app/" + std::to_string(a) + "/" + kind_name(n.kind) + "/" + std::to_string(i)).c_str());
-                // TODO(pictures): thumbnails with pictures::thumbnail.
+                thumbnails(session, n, ("taste/notes/app/" + std::to_string(a) + "/" + kind_name(n.kind) + "/" +
+                                        std::to_string(i) + "/picture/").c_str());
                 ImGui::Dummy(ImVec2(0, px(2)));
             }
             ImGui::Unindent(px(16));
         }
     }
     end_card();
+    enlarged_dialog();
 }
 
 }  // namespace taste_session
