@@ -65,8 +65,8 @@ async function download(page, id) {
 async function chooseFiles(page, files) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'taste/import/choose')]);
   await chooser.setFiles(files);
-  await waitForWidget(page, 'taste/import/report');
   await settle(page);
+  await reveal(page, 'taste/import/report');
 }
 
 const TEAM = [['Fran', 0], ['Ana', 1], ['Bo', 2], ['Cy', 2], ['Dee', 3]];  // name, role (PM, designer, engineer, other)
