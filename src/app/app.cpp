@@ -69,6 +69,7 @@ struct AppState {
     PendingRestore restore;
     bool about_open = false;
     bool animating = false;  // a screen asked for the next frame
+    bool scroll_to_top = false;  // the place changed: the new screen starts at its top
     float touch_scroll_start = 0;
     std::string storage_problem;       // nothing is kept in this page (from the start)
     std::vector<std::string> unsaved;  // stored files whose last write the browser refused
@@ -176,7 +177,7 @@ void follow_fragment() {
         notify("This link points to a part of Loupe that does not exist (#" + f.substr(0, 40) +
                "); here is the home screen instead.", true);
     }
-    if (app.screen != before) ImGui::SetScrollY(0);
+    if (app.screen != before) app.scroll_to_top = true;  // applied in the content region, where the page scrolls
 }
 
 void go(Screen s) {
@@ -803,6 +804,7 @@ FrameRequest app_frame() {
     storage_banner();
     // NavFlattened: arrow keys move between the top bar and the page as one surface.
     ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    if (app.scroll_to_top) ImGui::SetScrollY(0), app.scroll_to_top = false;
     loupe::Project* project = find_project(app.project_id);
     if ((app.screen == Screen::SurveyEditor || app.screen == Screen::Results) && !project) {
         app.screen = Screen::SurveyList;  // deleted here or in another tab

@@ -40,6 +40,7 @@ async function restoreTaste(page) {
   await chooser.setFiles(join(work, 'taste.loupe'));
   await settle(page);
   await click(page, 'restore/confirm');
+  await click(page, 'toast/dismiss');  // "Workspace restored": out of the way of the screens
 }
 
 async function visit(page, hash) {

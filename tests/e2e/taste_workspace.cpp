@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/shared/workspace.h"
+#include "core/taste/team.h"
 #include "core/taste/taste_fixtures.h"
 
 int main(int argc, char** argv) {
@@ -19,7 +20,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: loupe_e2e_taste_workspace OUT\n");
         return 2;
     }
-    const Team t = team();
+    Team t = team();
+    t.books = default_books({1, 1000, kFacilitator});
+    for (Member& m : t.members)
+        if (m.head.id == kAna || m.head.id == kFacilitator) m.books_read = {1, 3};
     SessionFile planned;
     planned.team = t;
     planned.session.plan = plan();

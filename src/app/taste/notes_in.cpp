@@ -261,12 +261,23 @@ void notes_card(const Session& session, const Team& team, float width) {
             ImGui::Indent(px(16));
             for (std::size_t i = 0; i < notes.size(); ++i) {
                 const Note& n = *notes[i];
-                const std::string who = person_name(session, team, n.author) + ":";
-                text_wrapped_colored(p.muted, who.c_str());
-                ImGui::TextWrapped("%s", n.text.c_str());
+                const std::string who = person_name(session, team, n.author);
+                if (is_phone()) {  // the author above the note
+                    text_wrapped_colored(p.muted, who.c_str());
+                    ImGui::TextWrapped("%s", n.text.c_str());
+                } else {  // the author in a column of their own
+                    const float column = px(120), x = ImGui::GetCursorPosX();
+                    ImGui::PushTextWrapPos(x + column - px(12));
+                    text_wrapped_colored(p.muted, who.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::SameLine(x + column);
+                    ImGui::BeginGroup();
+                    ImGui::TextWrapped("%s", n.text.c_str());
+                }
                 test_rect(("taste/notes/app/" + std::to_string(a) + "/" + kind_name(n.kind) + "/" + std::to_string(i)).c_str());
                 thumbnails(session, n, ("taste/notes/app/" + std::to_string(a) + "/" + kind_name(n.kind) + "/" +
                                         std::to_string(i) + "/picture/").c_str());
+                if (!is_phone()) ImGui::EndGroup();
                 ImGui::Dummy(ImVec2(0, px(2)));
             }
             ImGui::Unindent(px(16));

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/taste/formats.h"
+#include "imgui_internal.h"
 #include "app/shell.h"
 #include "app/surveys/form.h"
 #include "app/widgets.h"
@@ -51,6 +52,12 @@ std::string joined(const std::vector<std::string>& names) {
     for (std::size_t i = 0; i < names.size(); ++i)
         out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
     return out;
+}
+
+void same_row_at(float x, float y) {
+    ImGui::SameLine();
+    ImGui::SetCursorPos(ImVec2(x, y));
+    ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0;
 }
 
 void field_problem(const std::string& problem, const char* test_id) {

@@ -22,6 +22,10 @@ std::string member_name(const loupe::taste::Team& team, std::uint64_t id);  // "
 // "Ana, Bo and Cy"
 std::string joined(const std::vector<std::string>& names);
 
+// Continues the current row at window-local (x, y), text on it starting at the top of its line (as
+// if the row began there), for side-by-side fields whose labels must line up.
+void same_row_at(float x, float y);
+
 // A muted line under a field saying what is wrong with it (danger colour), with a test id.
 void field_problem(const std::string& problem, const char* test_id);
 

@@ -57,7 +57,7 @@ void date_field(Plan& plan, const Team& team, float inner) {
     if (ui.session != plan.head.id) ui = {plan.head.id};
     if (!ui.date_edited) ui.date_text = valid_date(plan.date) ? date_text(plan.date) : "";
     field_label("Date", "Year, month, day");
-    if (text_field("taste/plan/date", ui.date_text, 10, std::min(inner, px(180)), "2027-01-14")) {
+    if (text_field("taste/plan/date", ui.date_text, 10, std::min(inner, px(200)), "2027-01-14")) {
         ui.date_edited = true;
         if (auto d = parse_date(trim(ui.date_text)); d && *d != plan.date) {
             plan.date = *d;
@@ -128,28 +128,38 @@ void apps_fields(Plan& plan, float inner) {
         ImGui::PushID(int(app.id));
         const std::string id = "taste/plan/app/" + std::to_string(i);
         const std::string number = std::to_string(i + 1) + ".";
-        const float row_x = ImGui::GetCursorPosX();
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (button_height() - ImGui::GetFrameHeight()) / 2);
+        const float row_x = ImGui::GetCursorPosX(), row_y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(row_y + (button_height() - ImGui::GetTextLineHeight()) / 2);
         text_wrapped_colored(p.muted, number.c_str());
-        ImGui::SameLine(0, px(8));
+        taste_ui::same_row_at(row_x + px(28), row_y);  // a column for the number, whatever its width
         const float indent = ImGui::GetCursorPosX();
         const float room = inner - (indent - row_x);  // right of the number
         if (ui.focus_app == i) ImGui::SetKeyboardFocusHere(), ui.focus_app = -1;
-        if (text_field((id + "/name").c_str(), app.name, kMaxNameBytes, wide() ? px(220) : room, "App name"))
+        if (text_field((id + "/name").c_str(), app.name, kMaxNameBytes, wide() ? px(200) : room, "App name"))
             revise(plan);
+        const float chips_w = [] {
+            float w = 0;
+            for (const std::string& l : kPlatformLabels) w += button_width(l.c_str()) + ImGui::GetStyle().ItemSpacing.x;
+            return w;
+        }();
         if (wide()) ImGui::SameLine();
         else ImGui::SetCursorPosX(indent);
         int platform_choice = int(app.platform);
         ImGui::BeginGroup();
-        if (taste_ui::choice_row((id + "/platform").c_str(), kPlatformLabels, platform_choice, wide() ? room - px(232) : room)) {
+        if (taste_ui::choice_row((id + "/platform").c_str(), kPlatformLabels, platform_choice, wide() ? chips_w : room)) {
             app.platform = Platform(platform_choice);
             revise(plan);
         }
         ImGui::EndGroup();
-        ImGui::SetCursorPosX(indent);
         const float small = button_height();
-        const float link_w = std::max(px(120), room - 3 * (small + px(8)));
-        if (text_field((id + "/link").c_str(), app.link, kMaxLinkBytes, std::min(link_w, px(600)), "https://… (optional link)"))
+        const float buttons_w = 3 * (small + px(8));
+        // The link beside the platforms when there is room for a useful field, else under the name.
+        const float beside = inner - (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x - row_x + ImGui::GetScrollX()) -
+                             ImGui::GetStyle().ItemSpacing.x - buttons_w;
+        if (wide() && beside >= px(220)) ImGui::SameLine();
+        else ImGui::SetCursorPosX(indent);
+        const float link_w = wide() && beside >= px(220) ? beside : std::max(px(120), room - buttons_w);
+        if (text_field((id + "/link").c_str(), app.link, kMaxLinkBytes, link_w, "https://… (optional link)"))
             revise(plan);
         ImGui::SameLine(0, px(8));
         ImGui::BeginDisabled(i == 0);
@@ -195,16 +205,31 @@ void plan_card(Plan& plan, const Team& team, float width) {
     begin_card(width);
     card_title("The plan", "taste/plan/title", "What the invite carries: change it here, then send the invite.");
     const float inner = card_inner_width();
-    date_field(plan, team, inner);
-    ImGui::Dummy(ImVec2(0, px(6)));
-    field_label("Category", "What kind of apps: budgeting apps, note-taking, food delivery…");
-    if (text_field("taste/plan/category", plan.category, kMaxNameBytes, std::min(inner, px(420)), "budgeting apps"))
-        revise(plan);
+    // Date, category and focus side by side on a wide screen, one under the other on a phone.
+    const bool row = wide();
+    const float text_w = row ? (inner - px(200) - 2 * px(24)) / 2 : std::min(inner, px(420));
+    const float top = ImGui::GetCursorPosY();
+    ImGui::BeginGroup();
+    date_field(plan, team, row ? px(200) : inner);
+    ImGui::EndGroup();
+    if (row) taste_ui::same_row_at(ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + px(24), top);
+    else ImGui::Dummy(ImVec2(0, px(6)));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    field_label("Category", "What kind of apps: budgeting, note-taking…");
+    if (text_field("taste/plan/category", plan.category, kMaxNameBytes, text_w, "budgeting apps")) revise(plan);
     if (trim(plan.category).empty()) taste_ui::field_problem("Give the session a category.", "taste/plan/category-problem");
-    ImGui::Dummy(ImVec2(0, px(6)));
-    field_label("Focus (optional)", "One part to look at closely: onboarding, search, settings…");
-    if (text_field("taste/plan/focus", plan.focus, kMaxNameBytes, std::min(inner, px(420)), "onboarding")) revise(plan);
-    ImGui::Dummy(ImVec2(0, px(6)));
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    if (row) taste_ui::same_row_at(ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + px(24), top);
+    else ImGui::Dummy(ImVec2(0, px(6)));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    field_label("Focus (optional)", "One part to look at closely: onboarding, search…");
+    if (text_field("taste/plan/focus", plan.focus, kMaxNameBytes, text_w, "onboarding")) revise(plan);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, px(10)));
     people_fields(plan, team, inner);
     ImGui::Dummy(ImVec2(0, px(6)));
     apps_fields(plan, inner);

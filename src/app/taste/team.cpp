@@ -370,6 +370,7 @@ void cadence_card(Team& team, float width) {
     char shown[8];
     std::snprintf(shown, sizeof shown, "%02d:%02d", c.hour, c.minute);
     if (!ui.time_edited) ui.time_text = shown;
+    const float fields_y = ImGui::GetCursorPosY();
     ImGui::BeginGroup();
     field_label("Time (24-hour)");
     if (text_field("taste/cadence/time", ui.time_text, 5, px(110), "15:00")) {
@@ -383,7 +384,7 @@ void cadence_card(Team& team, float width) {
     }
     if (!ImGui::IsItemActive()) ui.time_edited = false;
     ImGui::EndGroup();
-    ImGui::SameLine(0, px(32));
+    taste_ui::same_row_at(ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + px(32), fields_y);
     ImGui::BeginGroup();
     field_label("Minutes");
     int minutes = c.minutes;
