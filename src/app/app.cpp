@@ -686,7 +686,9 @@ void touch_scroll() {
     if (drag.y == 0 || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
     ImGuiContext& g = *GImGui;
     if (g.ActiveId != 0 && g.ActiveIdWindow == g.CurrentWindow && !g.ActiveIdIsJustActivated) {
-        if (ImGui::GetIO().WantTextInput) return;  // selecting text, not scrolling
+        // Selecting text in a field already being typed in, not scrolling; a field this very touch
+        // landed on is let go, so a finger that starts on a field still scrolls the page.
+        if (io.WantTextInput && g.ActiveIdTimer > io.MouseDownDuration[0] + 0.05f) return;
         ImGui::ClearActiveID();
     }
     ImGui::SetScrollY(app.touch_scroll_start - drag.y);

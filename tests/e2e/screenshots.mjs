@@ -110,8 +110,9 @@ for (const scheme of ['light', 'dark'])
     // The facilitator's taste sessions: a team of five, a planned session with fifteen notes.
     await restoreTaste(page);
     for (const [name, hash, screens] of [['taste-team', '#/taste', 4], ['taste-session', `#/taste/${tasteSession}`, 6]]) {
+      const shots = device === 'phone' ? screens * 2 : screens;  // a phone's column is long
       await visit(page, hash);
-      for (let i = 0; i < screens; ++i) {
+      for (let i = 0; i < shots; ++i) {
         await shot(`${name}-${i + 1}`);
         await scrollBy(page, options.viewport.height * 0.8);
       }

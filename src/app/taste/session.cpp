@@ -123,27 +123,46 @@ void apps_fields(Plan& plan, float inner) {
     const Palette& p = palette();
     field_label("Apps to try", "3 to 6, each with the platform to try it on and a link to get it.");
     int remove = -1, up = -1;
+    const float small = button_height();
+    const float buttons_w = 3 * small + 2 * px(8);
+    float chips_w = 0;
+    for (const std::string& l : kPlatformLabels) chips_w += button_width(l.c_str()) + ImGui::GetStyle().ItemSpacing.x;
     for (int i = 0; i < int(plan.apps.size()); ++i) {
         App& app = plan.apps[i];
         ImGui::PushID(int(app.id));
         const std::string id = "taste/plan/app/" + std::to_string(i);
         const std::string number = std::to_string(i + 1) + ".";
         const float row_x = ImGui::GetCursorPosX(), row_y = ImGui::GetCursorPosY();
-        ImGui::SetCursorPosY(row_y + (button_height() - ImGui::GetTextLineHeight()) / 2);
-        text_wrapped_colored(p.muted, number.c_str());
-        taste_ui::same_row_at(row_x + px(28), row_y);  // a column for the number, whatever its width
+        // Move up, move down, remove: at the end of the row on a desktop, beside the number on a phone.
+        auto move_buttons = [&] {
+            ImGui::BeginDisabled(i == 0);
+            if (secondary_button("\u2191", (id + "/up").c_str(), ImVec2(small, small))) up = i;
+            ImGui::EndDisabled();
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move up");
+            ImGui::SameLine(0, px(8));
+            ImGui::BeginDisabled(i + 1 == int(plan.apps.size()));
+            if (secondary_button("\u2193", (id + "/down").c_str(), ImVec2(small, small))) up = i + 1;
+            ImGui::EndDisabled();
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move down");
+            ImGui::SameLine(0, px(8));
+            if (secondary_button("\u00d7", (id + "/remove").c_str(), ImVec2(small, small))) remove = i;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this app");
+        };
+        ImGui::SetCursorPosY(row_y + (small - ImGui::GetTextLineHeight()) / 2);
+        text_wrapped_colored(p.muted, wide() ? number.c_str() : ("App " + number.substr(0, number.size() - 1)).c_str());
+        if (!wide()) {
+            taste_ui::same_row_at(row_x + inner - buttons_w, row_y);
+            move_buttons();
+        } else {
+            taste_ui::same_row_at(row_x + px(28), row_y);  // a column for the number, whatever its width
+        }
         const float indent = ImGui::GetCursorPosX();
-        const float room = inner - (indent - row_x);  // right of the number
+        if (!wide()) ImGui::SetCursorPosX(row_x);
+        const float room = wide() ? inner - (indent - row_x) : inner;
         if (ui.focus_app == i) ImGui::SetKeyboardFocusHere(), ui.focus_app = -1;
         if (text_field((id + "/name").c_str(), app.name, kMaxNameBytes, wide() ? px(200) : room, "App name"))
             revise(plan);
-        const float chips_w = [] {
-            float w = 0;
-            for (const std::string& l : kPlatformLabels) w += button_width(l.c_str()) + ImGui::GetStyle().ItemSpacing.x;
-            return w;
-        }();
         if (wide()) ImGui::SameLine();
-        else ImGui::SetCursorPosX(indent);
         int platform_choice = int(app.platform);
         ImGui::BeginGroup();
         if (taste_ui::choice_row((id + "/platform").c_str(), kPlatformLabels, platform_choice, wide() ? chips_w : room)) {
@@ -151,35 +170,25 @@ void apps_fields(Plan& plan, float inner) {
             revise(plan);
         }
         ImGui::EndGroup();
-        const float small = button_height();
-        const float buttons_w = 3 * (small + px(8));
         // The link beside the platforms when there is room for a useful field, else under the name.
-        const float beside = inner - (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x - row_x + ImGui::GetScrollX()) -
-                             ImGui::GetStyle().ItemSpacing.x - buttons_w;
-        if (wide() && beside >= px(220)) ImGui::SameLine();
-        else ImGui::SetCursorPosX(indent);
-        const float link_w = wide() && beside >= px(220) ? beside : std::max(px(120), room - buttons_w);
-        if (text_field((id + "/link").c_str(), app.link, kMaxLinkBytes, link_w, "https://… (optional link)"))
+        const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() - row_x;
+        const float beside = inner - used - ImGui::GetStyle().ItemSpacing.x - buttons_w - px(8);
+        const bool link_beside = wide() && beside >= px(220);
+        if (link_beside) ImGui::SameLine();
+        else if (wide()) ImGui::SetCursorPosX(indent);
+        const float link_w = link_beside ? beside : wide() ? room - buttons_w - px(8) : room;
+        if (text_field((id + "/link").c_str(), app.link, kMaxLinkBytes, link_w, "https://\u2026 (optional link)"))
             revise(plan);
-        ImGui::SameLine(0, px(8));
-        ImGui::BeginDisabled(i == 0);
-        if (secondary_button("\u2191", (id + "/up").c_str(), ImVec2(small, small))) up = i;
-        ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move up");
-        ImGui::SameLine(0, px(8));
-        ImGui::BeginDisabled(i + 1 == int(plan.apps.size()));
-        if (secondary_button("\u2193", (id + "/down").c_str(), ImVec2(small, small))) up = i + 1;
-        ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Move down");
-        ImGui::SameLine(0, px(8));
-        if (secondary_button("\u00d7", (id + "/remove").c_str(), ImVec2(small, small))) remove = i;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this app");
+        if (wide()) {
+            ImGui::SameLine(0, px(8));
+            move_buttons();
+        }
         if (app.link.find_first_of(" \t") != std::string::npos) {
-            ImGui::SetCursorPosX(indent);
+            if (wide()) ImGui::SetCursorPosX(indent);
             taste_ui::field_problem("A link has no spaces in it.", (id + "/link-problem").c_str());
         }
         ImGui::PopID();
-        ImGui::Dummy(ImVec2(0, px(6)));
+        ImGui::Dummy(ImVec2(0, px(wide() ? 6 : 14)));
     }
     if (up > 0) {
         std::swap(plan.apps[up - 1], plan.apps[up]);

@@ -227,19 +227,21 @@ void sessions_card(Team& team, float width) {
         const std::string id = "taste/session/" + std::to_string(i);
         ImGui::PushID(int(i));
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float row_h = ImGui::GetTextLineHeight() * 2 + px(24);
+        const char* status = done ? "Done" : "Planned";
+        const float text_w = inner - pill_size(status).x - px(32);
+        const float line_h = ImGui::GetTextLineHeight();
+        const float meta_h = ImGui::CalcTextSize(line.c_str(), nullptr, false, text_w).y;
+        const float row_h = line_h + meta_h + px(24);
         if (ImGui::Selectable("##row", false, 0, ImVec2(inner, row_h)))
             navigate("/taste/" + taste_store::hex_id(s.plan.head.id));
         test_rect(id.c_str());
         draw_focus_ring(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), px(8));
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        const char* status = done ? "Done" : "Planned";
-        const ImVec2 pill_at(at.x + inner - pill_size(status).x - px(8), at.y + px(12));
-        pill(pill_at, status, done ? p.muted : p.accent);
-        const float text_w = pill_at.x - at.x - px(20);
+        pill(ImVec2(at.x + inner - pill_size(status).x - px(8), at.y + px(12)), status, done ? p.muted : p.accent);
         dl->PushClipRect(at, ImVec2(at.x + px(12) + text_w, at.y + row_h), true);
         dl->AddText(ImVec2(at.x + px(12), at.y + px(10)), p.text, title.c_str());
-        dl->AddText(ImVec2(at.x + px(12), at.y + px(12) + ImGui::GetTextLineHeight()), p.muted, line.c_str());
+        dl->AddText(g_fonts.body, g_fonts.body->FontSize, ImVec2(at.x + px(12), at.y + px(12) + line_h), p.muted,
+                    line.c_str(), nullptr, text_w);
         dl->PopClipRect();
         ImGui::PopID();
     }
