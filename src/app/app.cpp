@@ -177,7 +177,10 @@ void follow_fragment() {
         notify("This link points to a part of Loupe that does not exist (#" + f.substr(0, 40) +
                "); here is the home screen instead.", true);
     }
-    if (app.screen != before) app.scroll_to_top = true;  // applied in the content region, where the page scrolls
+    if (app.screen != before) {
+        ImGui::SetScrollY(0);      // the content region, when a screen navigates while drawing
+        app.scroll_to_top = true;  // and when the URL changed: applied once the content region begins
+    }
 }
 
 void go(Screen s) {
@@ -806,7 +809,11 @@ FrameRequest app_frame() {
     storage_banner();
     // NavFlattened: arrow keys move between the top bar and the page as one surface.
     ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
-    if (app.scroll_to_top) ImGui::SetScrollY(0), app.scroll_to_top = false;
+    if (app.scroll_to_top) {  // takes effect in the next frame: draw it
+        ImGui::SetScrollY(0);
+        app.scroll_to_top = false;
+        keep_animating();
+    }
     loupe::Project* project = find_project(app.project_id);
     if ((app.screen == Screen::SurveyEditor || app.screen == Screen::Results) && !project) {
         app.screen = Screen::SurveyList;  // deleted here or in another tab
