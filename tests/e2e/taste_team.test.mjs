@@ -69,6 +69,15 @@ async function chooseFiles(page, files) {
   await reveal(page, 'taste/import/report');
 }
 
+// Puts `text` into the paste box as one input (as a paste from a phone's menu arrives) and brings it in.
+async function pasteAndBringIn(page, text) {
+  await press(page, 'taste/import/paste');
+  await page.waitForTimeout(200);
+  await page.keyboard.insertText(text);
+  await settle(page);
+  await press(page, 'taste/import/paste-button');
+}
+
 const TEAM = [['Fran', 0], ['Ana', 1], ['Bo', 2], ['Cy', 2], ['Dee', 3]];  // name, role (PM, designer, engineer, other)
 
 test('a facilitator makes a team of five, plans a session, sends the invite and brings the notes in', async () => {
@@ -172,17 +181,10 @@ test('a facilitator makes a team of five, plans a session, sends the invite and 
   await reveal(page, 'taste/import/unchanged/0');
   await reveal(page, 'taste/import/missing');
 
-  await page.evaluate((t) => navigator.clipboard.writeText(t), `Hi Fran,\n\nhere are my notes:\n\n> ${code}\n\nBo`);
-  await press(page, 'taste/import/paste');
-  await page.keyboard.press('Control+V');
-  await settle(page);
-  await press(page, 'taste/import/paste-button');
+  await pasteAndBringIn(page, `Hi Fran,\n\nhere are my notes:\n\n> ${code}\n\nBo`);
   await reveal(page, 'taste/import/added/0');
-  await page.evaluate(() => navigator.clipboard.writeText('Sorry, I forgot to write anything down.'));
-  await press(page, 'taste/import/paste');
-  await page.keyboard.press('Control+V');
-  await settle(page);
-  await press(page, 'taste/import/paste-button');
+  assert.equal(await rect(page, 'taste/import/damaged/0'), null, 'the code came in whole');
+  await pasteAndBringIn(page, 'Sorry, I forgot to write anything down.');
   await reveal(page, 'taste/import/damaged/0');
   assert.equal(await rect(page, 'taste/import/added/0'), null, 'a text without a code adds nothing');
   await reveal(page, 'taste/notes/app/0/good/1');  // Ana's and Bo's good notes on Monzo
