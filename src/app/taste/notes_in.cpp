@@ -266,11 +266,11 @@ void notes_card(const Session& session, const Team& team, float width) {
                     text_wrapped_colored(p.muted, who.c_str());
                     ImGui::TextWrapped("%s", n.text.c_str());
                 } else {  // the author in a column of their own
-                    const float column = px(120), x = ImGui::GetCursorPosX();
+                    const float column = px(120), x = ImGui::GetCursorPosX(), y = ImGui::GetCursorPosY();
                     ImGui::PushTextWrapPos(x + column - px(12));
                     text_wrapped_colored(p.muted, who.c_str());
                     ImGui::PopTextWrapPos();
-                    ImGui::SameLine(x + column);
+                    taste_ui::same_row_at(x + column, y);
                     ImGui::BeginGroup();
                     ImGui::TextWrapped("%s", n.text.c_str());
                 }
