@@ -203,3 +203,28 @@ test('a facilitator makes a team of five, plans a session, sends the invite and 
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a team made in one tab shows in another, and a plan changed there is read again here', async () => {
+  const context = await browser.newContext(desktop);
+  const {page: first, log} = await openApp(context, origin, '#/taste');
+  const {page: second} = await openApp(context, origin, '#/taste');
+  await waitForWidget(second, 'taste/new/title');
+  await first.bringToFront();
+  await typeInto(first, 'taste/new/name', 'Search team');
+  await typeInto(first, 'taste/new/member/0/name', 'Fran');
+  await press(first, 'taste/new/make');
+  await waitForWidget(first, 'taste/sessions/title');
+  await second.bringToFront();
+  await waitForWidget(second, 'taste/sessions/title');
+  assert.match(await spoken(second), /Search team\. 1 members?\./);
+  await first.bringToFront();
+  await press(first, 'taste/plan-next');
+  await typeInto(first, 'taste/plan/category', 'search');
+  await second.bringToFront();
+  await waitForWidget(second, 'taste/session/0');
+  await press(second, 'taste/session/0');
+  await waitForWidget(second, 'taste/plan/title');
+  assert.match(await spoken(second), /Taste session: search\./);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
