@@ -64,7 +64,8 @@ void download_session_file(const Team& team, const Plan& plan) {
 
 const InviteView& view_for(const Team& team, const Plan& plan) {
     if (!view.made || !(view.plan == plan) || !(view.team == team)) {
-        view = {team, plan, true};
+        view = InviteView{};
+        view.team = team, view.plan = plan, view.made = true;
         view.fragment = invite_fragment(team, plan);
         view.link = invite_link(team, plan, platform::page_url());
         view.message = invite_message(make_invite(team, plan));

@@ -207,7 +207,7 @@ void bring_in_files(Session& session, const Team& team, std::vector<platform::Op
 
 void bring_in_card(Session& session, const Team& team, float width) {
     const Palette& p = palette();
-    if (st.session != session.plan.head.id) st = {session.plan.head.id};
+    if (st.session != session.plan.head.id) st = BringIn{}, st.session = session.plan.head.id;
     begin_card(width);
     card_title("Bring the notes in", "taste/import/title",
                "Contribution files and session files (choose them, or drop many at once anywhere on this page), and "

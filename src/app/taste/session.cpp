@@ -54,7 +54,7 @@ std::string apps_problem(const Plan& plan) {
 
 void date_field(Plan& plan, const Team& team, float inner) {
     const Palette& p = palette();
-    if (ui.session != plan.head.id) ui = {plan.head.id};
+    if (ui.session != plan.head.id) ui = PlanScreen{}, ui.session = plan.head.id;
     if (!ui.date_edited) ui.date_text = valid_date(plan.date) ? date_text(plan.date) : "";
     field_label("Date", "Year, month, day");
     if (text_field("taste/plan/date", ui.date_text, 10, std::min(inner, px(200)), "2027-01-14")) {
