@@ -3,7 +3,8 @@
 // session (add, reorder and remove apps; the message outside 3 to 6), copy the invite and check it
 // against `loupe taste invite` and for junior flags, change the plan and see the "new invite"
 // notice, bring in a damaged file, a session file, pasted text with no code, a contribution file
-// and a contribution code, and find everything again after a reload.
+// and a contribution code, and find everything again after a reload; another tab reads the changes;
+// the keyboard alone does it too.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
@@ -225,6 +226,49 @@ test('a team made in one tab shows in another, and a plan changed there is read 
   await press(second, 'taste/session/0');
   await waitForWidget(second, 'taste/plan/title');
   assert.match(await spoken(second), /Taste session: search\./);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+// Presses Tab until the keyboard focus is on `id` (the focused widget's test id).
+async function tabTo(page, id) {
+  for (let i = 0; i < 60; ++i) {
+    if (await page.evaluate(() => UTF8ToString(Module._loupe_focused_widget())) === id) return;
+    await page.keyboard.press('Tab');
+    await settle(page, 60);
+  }
+  throw new Error(`Tab never reached ${id}`);
+}
+
+test('the keyboard alone makes the team, plans a session and copies the invite', async () => {
+  const context = await browser.newContext(desktop);
+  const {page, log} = await openApp(context, origin, '#/taste');
+  await tabTo(page, 'taste/new/name');
+  await page.keyboard.type('Keys team');
+  await tabTo(page, 'taste/new/member/0/name');
+  await page.keyboard.type('Fran');
+  await tabTo(page, 'taste/new/make');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await waitForWidget(page, 'taste/sessions/title');
+  await tabTo(page, 'taste/plan-next');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await waitForWidget(page, 'taste/plan/title');
+  await tabTo(page, 'taste/plan/category');
+  await page.keyboard.type('maps');
+  for (const name of ['Maps', 'Citymapper', 'Waze']) {
+    await tabTo(page, 'taste/plan/add-app');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.keyboard.type(name);  // the new app's name field has the keyboard
+    await settle(page);
+  }
+  await tabTo(page, 'taste/invite/copy');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.match(await clipboard(page), /#t=/);
+  assert.match(await spoken(page), /Taste session: maps\. .*3 apps, Maps, Citymapper, Waze\./);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
