@@ -23,6 +23,7 @@ tool('loupe', 'survey', 'create', '--title', 'Budgeting app priorities', '--item
 tool('loupe', 'simulate', '--survey', 'survey.loupe', '--respondents', '30', '--out', 'sim', '--seed', '5');
 const project = tool('tests/loupe_e2e_workspace', 'workspace.loupe', 'survey.loupe').trim();
 const responses = readdirSync(join(work, 'sim')).map((f) => join(work, 'sim', f));
+const tasteSession = tool('tests/loupe_e2e_taste_workspace', 'taste.loupe').trim();
 
 const {server, origin} = await startServer();
 const link = tool('loupe', 'survey', 'link', 'survey.loupe', '--base', origin + '/').trim();
@@ -31,6 +32,16 @@ const devices = {
   desktop: {viewport: {width: 1280, height: 800}, deviceScaleFactor: 1},
   phone: {viewport: {width: 390, height: 844}, deviceScaleFactor: 3, isMobile: true, hasTouch: true},
 };
+
+async function restoreTaste(page) {
+  await visit(page, '');
+  await click(page, 'menu');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu/restore')]);
+  await chooser.setFiles(join(work, 'taste.loupe'));
+  await settle(page);
+  await click(page, 'restore/confirm');
+  await click(page, 'toast/dismiss');  // "Workspace restored": out of the way of the screens
+}
 
 async function visit(page, hash) {
   await page.goto(`${origin}/${hash}`);
@@ -94,6 +105,17 @@ for (const scheme of ['light', 'dark'])
     for (let i = 0; i < 3; ++i) {
       await shot(`editor-${i + 1}`);
       await scrollBy(page, options.viewport.height * 0.8);
+    }
+
+    // The facilitator's taste sessions: a team of five, a planned session with fifteen notes.
+    await restoreTaste(page);
+    for (const [name, hash, screens] of [['taste-team', '#/taste', 4], ['taste-session', `#/taste/${tasteSession}`, 6]]) {
+      const shots = device === 'phone' ? screens * 2 : screens;  // a phone's column is long
+      await visit(page, hash);
+      for (let i = 0; i < shots; ++i) {
+        await shot(`${name}-${i + 1}`);
+        await scrollBy(page, options.viewport.height * 0.8);
+      }
     }
     await context.close();
   }
