@@ -70,11 +70,13 @@ async function chooseFiles(page, files) {
   await reveal(page, 'taste/import/report');
 }
 
-// Puts `text` into the paste box as one input (as a paste from a phone's menu arrives) and brings it in.
+// Pastes `text` into the paste box with Ctrl+V and brings it in. (This once pasted what had been
+// copied before, the invite link: the key reached ImGui before the browser's paste event had brought
+// the text. The key now waits for the paste event; platform_web.cpp.)
 async function pasteAndBringIn(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await press(page, 'taste/import/paste');
-  await page.waitForTimeout(200);
-  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+V');
   await settle(page);
   await press(page, 'taste/import/paste-button');
 }
