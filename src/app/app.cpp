@@ -41,7 +41,7 @@ Fonts g_fonts;
 namespace {
 
 // ---- State ------------------------------------------------------------------------------------
-enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions };
+enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions, Contribute };
 
 struct Toast {
     std::string text;
@@ -128,6 +128,7 @@ std::string fragment_of(Screen s) {
         case Screen::SurveyEditor: return project;
         case Screen::Results: return project + "/results";
         case Screen::TasteSessions: return "/taste";
+        case Screen::Contribute: return platform::url_fragment();
     }
     return "";
 }
@@ -148,6 +149,10 @@ void follow_fragment() {
     else if (f.starts_with("s=")) {
         app.screen = Screen::Answer;
         open_survey_link(f);
+    }
+    else if (f.starts_with("t=")) {
+        app.screen = Screen::Contribute;
+        open_invite_link(f);
     }
     else if (f == "/taste") app.screen = Screen::TasteSessions;
     else if (f == "/surveys") app.screen = Screen::SurveyList;
@@ -293,6 +298,7 @@ void open_files(std::vector<platform::OpenedFile>& files) {
         import_files(*project, files);
         return;
     }
+    if (app.screen == Screen::Contribute) contribute_files(files);  // pictures for the open note
     if (app.screen == Screen::SurveyList) open_survey_files(files);  // leaves the backups
     for (platform::OpenedFile& file : files) {
         if (!file.error.empty()) {
@@ -763,8 +769,9 @@ FrameRequest app_frame() {
         inbox.storage_changed.clear();
     }
     follow_storage(inbox);
-    // A new version waits while someone is answering a survey: a reload would break their flow.
-    if (inbox.update_ready && app.screen != Screen::Answer) {
+    // A new version waits while someone is answering a survey or writing taste notes: a reload would
+    // break their flow.
+    if (inbox.update_ready && app.screen != Screen::Answer && app.screen != Screen::Contribute) {
         inbox.update_ready = false;
         if (std::none_of(app.toasts.begin(), app.toasts.end(), [](const Toast& t) { return t.offers_reload; }))
             app.toasts.push_back({"A new version of Loupe is ready.", false, 0.0, true});
@@ -797,6 +804,7 @@ FrameRequest app_frame() {
         case Screen::SurveyEditor: survey_editor_screen(*project); break;
         case Screen::Results: results_screen(*project); break;
         case Screen::TasteSessions: taste_sessions_screen(); break;
+        case Screen::Contribute: contribute_screen(); break;
     }
     touch_scroll();
     ImGui::EndChild();
