@@ -6,7 +6,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, ROOT} from './harness.mjs';
+import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, rect, ROOT} from './harness.mjs';
 import {pressWhileBusy, expectWidget, scrollBy, screenNumber} from './steps.mjs';
 
 const out = process.argv[2] || 'build/screenshots';
@@ -24,8 +24,15 @@ tool('loupe', 'simulate', '--survey', 'survey.loupe', '--respondents', '30', '--
 const project = tool('tests/loupe_e2e_workspace', 'workspace.loupe', 'survey.loupe').trim();
 const responses = readdirSync(join(work, 'sim')).map((f) => join(work, 'sim', f));
 
+tool('loupe', 'taste', 'team', 'create', '--name', 'Checkout squad', '--member', 'Fran:PM', '--member', 'Ana:designer',
+     '--member', 'Bo:engineer', '--member', 'Cy:engineer:junior', '--member', 'Dee:other', '--out', 'team.loupe');
+tool('loupe', 'taste', 'plan', 'team.loupe', '--date', '2027-01-14', '--category', 'budgeting apps', '--focus', 'onboarding',
+     '--picker', 'Ana', '--reply-to', 'fran@example.com', '--app', 'YNAB | iOS | https://www.ynab.com',
+     '--app', 'Monzo | Android | https://monzo.com', '--app', 'Copilot | web | https://copilot.money', '--out', 'session.loupe');
+
 const {server, origin} = await startServer();
 const link = tool('loupe', 'survey', 'link', 'survey.loupe', '--base', origin + '/').trim();
+const invite = tool('loupe', 'taste', 'invite', 'session.loupe', '--base', origin + '/').trim();
 const browser = await launchBrowser();
 const devices = {
   desktop: {viewport: {width: 1280, height: 800}, deviceScaleFactor: 1},
@@ -70,6 +77,47 @@ for (const scheme of ['light', 'dark'])
     await shot('answer-open');
     await choose(page, 'answer/next');
     await shot('answer-done');
+
+    // A participant's screens, from the taste session's invite.
+    await visit(page, invite.slice(invite.indexOf('#')));
+    await shot('taste-who');
+    // Scrolls down (a finger on the phone) until the widget is in full view, then chooses it.
+    const bring = async (id) => {
+      const h = options.viewport.height;
+      for (let i = 0; i < 20; ++i) {
+        const r = await rect(page, id);
+        if (r && r.y >= 64 && r.y + r.h <= h - 8) break;
+        await scrollBy(page, r ? r.y + r.h / 2 - h / 2 : h / 3);
+        await settle(page, 100);
+      }
+      await choose(page, id);
+    };
+    await bring('contribute/person/1');
+    const note = async (kind, text) => {
+      await bring(`contribute/add/${kind}`);
+      await bring('contribute/editor/text');
+      await page.keyboard.type(text);
+      await settle(page);
+    };
+    await note('good', 'Sample data first: I could try the whole app before linking my bank.');
+    await bring('contribute/editor/tags');
+    await page.keyboard.type('onboarding, trust');
+    await bring('contribute/editor/done');
+    await note('bad', 'Zażółć gęślą jaźń — the budget total hides behind a swipe.');
+    await bring('contribute/editor/done');
+    await note('ugly', '初回の設定画面が長すぎて、途中でやめたくなった。');
+    await settle(page, 800);  // the CJK font arrives
+    await shot('taste-editor');
+    await bring('contribute/editor/done');
+    await scrollBy(page, -100000);
+    await settle(page, 800);
+    await shot('taste-notes');
+    await bring('contribute/show-code');
+    await scrollBy(page, 100000);
+    await settle(page);
+    await shot('taste-send');
+    await visit(page, invite.slice(invite.indexOf('#'), -10));
+    await shot('taste-broken');
 
     // The author's screens: a published survey with 30 responses.
     await visit(page, '');

@@ -464,9 +464,11 @@ void who_are_you(std::string& spoken) {
     if (!narrow()) ImGui::SameLine();
     submit |= secondary_button("That's me", "contribute/guest-ok", ImVec2(narrow() ? reading_w : button_w, 0));
     if (submit) {
-        const std::string name(loupe::utf8_prefix(guest_name, kMaxNameBytes));
-        const auto blank = name.find_first_not_of(" \t") == std::string::npos;
-        if (blank) guest_problem = "Type your name first.";
+        std::string_view typed(guest_name);
+        while (!typed.empty() && (typed.front() == ' ' || typed.front() == '\t')) typed.remove_prefix(1);
+        while (!typed.empty() && (typed.back() == ' ' || typed.back() == '\t')) typed.remove_suffix(1);
+        const std::string name(loupe::utf8_prefix(typed, kMaxNameBytes));
+        if (name.empty()) guest_problem = "Type your name first.";
         else {
             Member guest;
             const std::uint64_t id = random_id();
@@ -706,8 +708,9 @@ void download_file() {
 void send_section(std::string& spoken) {
     const Palette& p = palette();
     ImGui::Dummy(ImVec2(0, px(28)));
-    ImGui::Separator();
-    ImGui::Dummy(ImVec2(0, px(12)));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + reading_w, at.y), p.border, px(1));
+    ImGui::Dummy(ImVec2(reading_w, px(14)));
     heading(g_fonts.heading, "Send your notes", "contribute/send-title");
     const std::size_t live = live_note_count(c.mine), changed = unsent_changes(c.mine);
     std::string status;
