@@ -100,7 +100,7 @@ if(EMSCRIPTEN)
   set(cjk_font "${dist}/fonts/noto-sans-cjk.otf")
   set(noto_cjk /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc)
   add_custom_command(OUTPUT "${cjk_font}"
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${dist}/fonts
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${dist}/fonts ${CMAKE_BINARY_DIR}/fonts
     COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/cjk_unicodes.py ${CMAKE_BINARY_DIR}/fonts/cjk_unicodes.txt
     COMMAND /usr/bin/python3 -m fontTools.subset ${noto_cjk} --font-number=0
             --unicodes-file=${CMAKE_BINARY_DIR}/fonts/cjk_unicodes.txt --layout-features= --no-hinting
