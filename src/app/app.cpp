@@ -662,6 +662,7 @@ void drop_overlay() {
     dl->AddRect(ImVec2(inset, inset), ImVec2(display.x - inset, display.y - inset), p.accent, px(16), 0, px(2));
     const char* text = app.screen == Screen::Results      ? "Drop response files, codes or a choice table to import them"
                        : app.screen == Screen::SurveyList ? "Drop a survey file to open it"
+                       : app.screen == Screen::Contribute ? "Drop screenshots to attach them to the open note"
                                                           : "Drop a Loupe backup to restore it";
     const ImVec2 size = g_fonts.heading->CalcTextSizeA(g_fonts.heading->FontSize, FLT_MAX, 0, text);
     dl->AddText(g_fonts.heading, g_fonts.heading->FontSize,

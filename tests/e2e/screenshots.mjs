@@ -82,7 +82,7 @@ for (const scheme of ['light', 'dark'])
     await visit(page, invite.slice(invite.indexOf('#')));
     await shot('taste-who');
     // Scrolls down (a finger on the phone) until the widget is in full view, then chooses it.
-    const bring = async (id) => {
+    const bring = async (id, press = true) => {
       const h = options.viewport.height;
       for (let i = 0; i < 20; ++i) {
         const r = await rect(page, id);
@@ -90,7 +90,7 @@ for (const scheme of ['light', 'dark'])
         await scrollBy(page, r ? r.y + r.h / 2 - h / 2 : h / 3);
         await settle(page, 100);
       }
-      await choose(page, id);
+      if (press) await choose(page, id);
     };
     await bring('contribute/person/1');
     const note = async (kind, text) => {
@@ -107,9 +107,10 @@ for (const scheme of ['light', 'dark'])
     await bring('contribute/editor/done');
     await note('ugly', '初回の設定画面が長すぎて、途中でやめたくなった。');
     await settle(page, 800);  // the CJK font arrives
+    await bring('contribute/editor/done', false);
     await shot('taste-editor');
-    await bring('contribute/editor/done');
-    await scrollBy(page, -100000);
+    await choose(page, 'contribute/editor/done');
+    for (let i = 0; i < 8; ++i) await scrollBy(page, -options.viewport.height);  // back to the top
     await settle(page, 800);
     await shot('taste-notes');
     await bring('contribute/show-code');

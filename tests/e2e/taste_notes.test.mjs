@@ -99,7 +99,7 @@ test('on a phone by touch: a name, notes on two apps, a screenshot, a reload, th
   assert.match(heard, /^budgeting apps, picked by Ana\. Focus: onboarding\. Thursday 14 January\. The apps: YNAB \(iOS\), Monzo \(Android\), Copilot \(web\)\./);
   assert.match(heard, /Who are you\? Choose your name: /);
   const names = heard.match(/Choose your name: ([^.]*), or type/)[1].split(', ');
-  assert.deepEqual([...names].sort(), ['Ana', 'Bo', 'Cy', 'Dee']);
+  assert.deepEqual([...names].sort(), ['Ana', 'Bo', 'Cy', 'Dee', 'Fran']);
   await tapInView(page, `contribute/person/${names.indexOf('Bo')}`);
   assert.match(await spoken(page), /Writing as Bo\. Now: YNAB, iOS\. Good: nothing yet\./);
 
@@ -117,7 +117,7 @@ test('on a phone by touch: a name, notes on two apps, a screenshot, a reload, th
   await chooser.setFiles({name: 'monzo.png', mimeType: 'image/png', buffer: screenPng()});
   await settle(page);
   await waitForWidget(page, 'contribute/editor/picture/0', 10000);
-  assert.match(await spoken(page), /1 screenshots attached/);
+  assert.match(await spoken(page), /1 screenshot attached/);
 
   // A reload halfway: everything is still there, the note still open.
   await reloadApp(page);

@@ -339,16 +339,16 @@ bool person_row(const char* label, const char* detail, const char* test_id, floa
 // Starts a card (a surface with a border) whose height is known only once its content is drawn.
 struct Card {
     ImVec2 at;
-    float width;
+    float width, inner;  // inner: the content's width
     ImDrawList* dl;
 };
 Card begin_card(float width, float pad) {
-    Card card{ImGui::GetCursorScreenPos(), width, ImGui::GetWindowDrawList()};
+    Card card{ImGui::GetCursorScreenPos(), width, width - 2 * pad - px(6), ImGui::GetWindowDrawList()};
     card.dl->ChannelsSplit(2);
     card.dl->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos(ImVec2(card.at.x + pad, card.at.y + pad));
+    ImGui::SetCursorScreenPos(ImVec2(card.at.x + pad + px(6), card.at.y + pad));
     ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad - px(6));
     return card;
 }
 void end_card(const Card& card, float pad, ImU32 edge) {
@@ -360,7 +360,8 @@ void end_card(const Card& card, float pad, ImU32 edge) {
     const ImVec2 end(card.at.x + card.width, bottom);
     card.dl->AddRectFilled(card.at, end, p.surface, px(12));
     card.dl->AddRect(card.at, end, p.border, px(12), 0, px(1));
-    if (edge) card.dl->AddRectFilled(card.at, ImVec2(card.at.x + px(4), bottom), edge, px(12), ImDrawFlags_RoundCornersLeft);
+    if (edge) card.dl->AddRectFilled(ImVec2(card.at.x + px(7), card.at.y + px(12)), ImVec2(card.at.x + px(10), bottom - px(12)),
+                                     edge, px(1.5f));
     card.dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(card.at.x, bottom));
     ImGui::Dummy(ImVec2(card.width, 0));
@@ -385,6 +386,10 @@ void code_box(const std::string& code, float w, const char* test_id) {
         dl->AddText(ImVec2(at.x + px(16), at.y + px(14) + i * line_h), p.text, lines[i].c_str());
     ImGui::Dummy(box);
     test_rect(test_id);
+}
+
+std::string counted(std::size_t n, const char* thing) {
+    return std::to_string(n) + " " + thing + (n == 1 ? "" : "s");
 }
 
 std::string percent_encoded(const std::string& text) {
@@ -511,7 +516,7 @@ void app_chooser(std::string& spoken) {
     const float right = ImGui::GetCursorScreenPos().x + reading_w;
     for (std::size_t i = 0; i < pl.apps.size(); ++i) {
         const std::size_t count = notes_about(c.mine, pl.apps[i].id).size();
-        const std::string label = pl.apps[i].name + (count ? "  " + std::to_string(count) : "");
+        const std::string label = pl.apps[i].name + (count ? " (" + std::to_string(count) + ")" : "");
         if (i > 0) {
             const float w = ImGui::CalcTextSize(label.c_str()).x + px(32);
             ImGui::SameLine(0, px(8));
@@ -525,15 +530,15 @@ void app_chooser(std::string& spoken) {
     (void)spoken;
 }
 
-void note_editor(Note& n, std::string& spoken) {
+void note_editor(Note& n, float inner, std::string& spoken) {
     const Palette& p = palette();
     const std::string prefix = "contribute/editor";
     if (c.focus_editor) {
         ImGui::SetKeyboardFocusHere();
         c.focus_editor = false;
     }
-    const float inner = ImGui::GetContentRegionAvail().x;
-    const float w = std::min(inner, reading_w - px(32));
+    const float w = inner;
+    const float left = ImGui::GetCursorScreenPos().x;
     if (ImGui::InputTextMultiline("##note", note_text, sizeof note_text, ImVec2(w, px(narrow() ? 110 : 96)))) {
         n.text = std::string(loupe::utf8_prefix(note_text, kMaxNoteBytes));
         touch_note(c.mine, n, unix_now());
@@ -558,27 +563,43 @@ void note_editor(Note& n, std::string& spoken) {
         test_rect("contribute/editor/picture-problem");
     }
     ImGui::Dummy(ImVec2(0, px(4)));
-    const bool stacked = narrow();
-    const ImVec2 size(stacked ? w : 0, px(44));
-    if (n.screenshots.size() < kMaxScreenshotsPerNote) {
-        if (secondary_button("Attach screenshot", "contribute/editor/attach", size))
+    // Attach and Done side by side while they fit; Delete quieter, apart from them.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const bool can_attach = n.screenshots.size() < kMaxScreenshotsPerNote;
+    const float attach_w = ImGui::CalcTextSize("Attach screenshot").x + px(32), done_w = px(100);
+    const bool stacked = can_attach && attach_w + gap + done_w > w;
+    if (can_attach) {
+        if (secondary_button("Attach screenshot", "contribute/editor/attach", ImVec2(stacked ? w : attach_w, px(44))))
             platform::choose_files("image/*", true, kMaxPictureBytes);
         if (!stacked) ImGui::SameLine();
     }
-    if (primary_button("Done", "contribute/editor/done", ImVec2(stacked ? w : px(100), px(44)))) close_editor();
-    if (!stacked) ImGui::SameLine();
+    if (primary_button("Done", "contribute/editor/done", ImVec2(stacked ? w : done_w, px(44)))) close_editor();
+    const float delete_w = ImGui::CalcTextSize("Delete note").x + px(16);
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + delete_w > left + w + 1) ImGui::NewLine();  // no room beside Done
+    ImGui::SetCursorScreenPos(ImVec2(std::max(ImGui::GetCursorScreenPos().x, left + w - delete_w),
+                                     ImGui::GetCursorScreenPos().y));
     ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-    if (secondary_button("Delete", "contribute/editor/delete", ImVec2(stacked ? w : 0, px(44)))) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(8), px(12)));
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.overlay);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.overlay);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    const bool remove = ImGui::Button("Delete note");
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(4);
+    test_rect("contribute/editor/delete");
+    if (remove) {
         delete_note(c.mine, n.head.id, unix_now());
         c.editing = 0;
         save();
     }
-    ImGui::PopStyleColor();
-    if (!stacked)
-        text_wrapped_colored(p.muted, "Drop or paste pictures here while the note is open; up to 4 a note.");
-    spoken += std::string(" Writing a ") + kind_name(n.kind) + " note about " + app_name(n.app) + ": " +
-              (n.text.empty() ? "empty so far" : n.text) + ".";
-    if (!n.screenshots.empty()) spoken += " " + std::to_string(n.screenshots.size()) + " screenshots attached.";
+    if (!narrow())
+        text_wrapped_colored(p.muted, "You can also drop or paste pictures while the note is open: up to 4 a note.");
+    // Not the text itself: the live region would read everything again at every keystroke.
+    spoken += std::string(" Writing a ") + kind_name(n.kind) + " note about " + app_name(n.app) +
+              ": the text, then tags separated by commas, then Attach screenshot and Done.";
+    if (!n.screenshots.empty()) spoken += " " + counted(n.screenshots.size(), "screenshot") + " attached.";
     if (!c.picture_problem.empty()) spoken += " " + c.picture_problem;
 }
 
@@ -589,7 +610,7 @@ void note_card(Note& n, std::size_t index, std::string& spoken) {
     Card card = begin_card(reading_w, pad);
     ImGui::PushID(id.c_str());
     if (c.editing == n.head.id) {
-        note_editor(n, spoken);
+        note_editor(n, card.inner, spoken);
     } else {
         ImGui::TextWrapped("%s", n.text.c_str());
         test_rect(id.c_str());
@@ -602,9 +623,10 @@ void note_card(Note& n, std::size_t index, std::string& spoken) {
             ImGui::Dummy(ImVec2(0, px(2)));
             thumbnails(n, false, id);
         }
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() - px(8));  // the link's own padding: its word lines up with the text
         if (link_button("Edit", (id + "/edit").c_str())) open_editor(n.head.id, !GImGui->NavDisableHighlight);
         spoken += " " + n.text + (n.tags.empty() ? "" : " (tags: " + std::string(n.tags[0]) + (n.tags.size() > 1 ? "..." : "") + ")") +
-                  (n.screenshots.empty() ? "" : " (" + std::to_string(n.screenshots.size()) + " screenshots)") + ".";
+                  (n.screenshots.empty() ? "" : " (" + counted(n.screenshots.size(), "screenshot") + ")") + ".";
     }
     ImGui::PopID();
     end_card(card, pad, kind_color(n.kind));
@@ -618,7 +640,11 @@ void app_notes(std::string& spoken) {
     heading(g_fonts.heading, app.name.c_str(), "contribute/app-name");
     std::string where = platform_name(app.platform);
     if (!app.link.empty()) {
-        text_wrapped_colored(p.muted, (where + " \xc2\xb7 " + app.link).c_str());
+        std::string_view host(app.link);  // "https://www.ynab.com/x" -> "www.ynab.com"
+        if (const auto scheme = host.find("://"); scheme != std::string_view::npos) host.remove_prefix(scheme + 3);
+        host = host.substr(0, host.find('/'));
+        text_wrapped_colored(p.muted, (where + " \xc2\xb7 " + std::string(host)).c_str());
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() - px(8));
         if (link_button(("Open " + app.name + " \xe2\x86\x97").c_str(), "contribute/open-app"))
             platform::open_link(app.link);
     } else {
@@ -628,17 +654,20 @@ void app_notes(std::string& spoken) {
     for (std::uint8_t k = 0; k <= kLastKind; ++k) {
         const Kind kind = Kind(k);
         ImGui::Dummy(ImVec2(0, px(14)));
+        // The title and its hint share a baseline.
+        const float y = ImGui::GetCursorPosY();
         ImGui::PushFont(g_fonts.heading);
         ImGui::PushStyleColor(ImGuiCol_Text, kind_color(kind));
         ImGui::TextUnformatted(kind_title(kind));
         ImGui::PopStyleColor();
+        const float heading_size = ImGui::GetFontSize();
         ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
+        ImGui::SameLine(0, px(10));
+        ImGui::SetCursorPosY(y + (heading_size - ImGui::GetFontSize()) * 0.8f);
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
         ImGui::TextUnformatted(kind_hint(kind));
         ImGui::PopStyleColor();
-        ImGui::Dummy(ImVec2(0, px(2)));
+        ImGui::SetCursorPosY(y + heading_size + px(8));
         std::vector<std::uint64_t> ids;
         for (const Note* n : notes_about(c.mine, app.id))
             if (n->kind == kind) ids.push_back(n->head.id);
@@ -646,7 +675,7 @@ void app_notes(std::string& spoken) {
         if (ids.empty()) spoken += " nothing yet.";
         for (std::size_t i = 0; i < ids.size(); ++i)
             if (Note* n = find_note(c.mine, ids[i])) note_card(*n, i, spoken);
-        const std::string add = std::string("+ Add a ") + kind_name(kind) + " note";
+        const std::string add = std::string(kind == Kind::Ugly ? "+ Add an " : "+ Add a ") + kind_name(kind) + " note";
         const std::string add_id = std::string("contribute/add/") + kind_name(kind);
         if (secondary_button(add.c_str(), add_id.c_str(), ImVec2(narrow() ? reading_w : 0, px(44)))) {
             close_editor();
@@ -716,11 +745,11 @@ void send_section(std::string& spoken) {
     std::string status;
     if (live == 0 && changed == 0) status = "Nothing to send yet: add a note to any app first.";
     else if (c.mine.sent.empty())
-        status = std::to_string(live) + (live == 1 ? " note" : " notes") + ", not sent yet. Nothing leaves this "
+        status = counted(live, "note") + ", not sent yet. Nothing leaves this "
                  "browser until you send it: copy the code into an e-mail or a chat to " + reply_to_words() +
                  ", or send the file (it carries the screenshots).";
-    else if (changed == 0) status = std::to_string(live) + (live == 1 ? " note" : " notes") + ", all sent.";
-    else status = std::to_string(changed) + (changed == 1 ? " change" : " changes") +
+    else if (changed == 0) status = counted(live, "note") + ", all sent.";
+    else status = counted(changed, "change") +
                   " since you last sent your notes. Send again: only the changed notes are new to the facilitator.";
     text_wrapped_colored(p.muted, status.c_str());
     test_rect("contribute/send-status");
@@ -790,7 +819,7 @@ void broken_invite_card(const std::string& problem) {
     ImGui::Dummy(ImVec2(0, px(4)));
     text_wrapped_colored(p.muted,
         "The long part after '#' holds the whole plan, so a link that was cut short or changed on the way cannot "
-        "open. Copy it whole from the message, or ask the facilitator to send it again.");
+        "open: nothing of it is shown until it is whole.");
     platform::announce("This invite does not work. " + problem);
     ImGui::Dummy(ImVec2(0, px(12)));
     if (secondary_button("Home", "contribute/home", ImVec2(0, px(44)))) navigate("");
