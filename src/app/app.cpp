@@ -767,6 +767,7 @@ FrameRequest app_frame() {
     if (!inbox.storage_changed.empty()) {
         reload_projects(inbox.storage_changed);
         answers_changed_elsewhere(inbox.storage_changed);
+        taste_notes_changed_elsewhere(inbox.storage_changed);
         inbox.storage_changed.clear();
     }
     follow_storage(inbox);

@@ -50,6 +50,7 @@ void open_invite_link(const std::string& fragment);
 void contribute_screen();
 // contribute.cpp: pictures chosen, dropped or pasted while a note is open there.
 void contribute_files(std::vector<platform::OpenedFile>& files);
+void taste_notes_changed_elsewhere(const std::vector<std::string>& names);  // another tab wrote notes
 void survey_list_screen();                         // surveys.cpp: "#/surveys"
 void survey_editor_screen(loupe::Project& project);  // editor.cpp: "#/surveys/<id>"
 void results_screen(loupe::Project& project);      // results.cpp: "#/surveys/<id>/results"

@@ -12,7 +12,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {launchBrowser, startServer, openApp, settle, waitForWidget, rect, tap, swipe, reloadApp, ROOT} from './harness.mjs';
-import {spoken, keyboardChoose, clipboard} from './steps.mjs';
+import {spoken, keyboardChoose, clipboard, press} from './steps.mjs';
 
 const LOUPE = join(ROOT, 'build/native/loupe');
 const READ = join(ROOT, 'build/native/tests/loupe_e2e_contribution');
@@ -107,7 +107,7 @@ test('on a phone by touch: a name, notes on two apps, a screenshot, a reload, th
   await tapInView(page, 'contribute/editor/done');
   await typeNote(page, tapInView, 'bad', 'The budget screen hides the total behind a swipe.');
   await tapInView(page, 'contribute/editor/done');
-  assert.match(await spoken(page), /Good: Sample data before linking a bank: I could try it first\. \(tags: onboarding\.\.\.\)\. Bad: The budget screen hides/);
+  assert.match(await spoken(page), /Good: Sample data before linking a bank: I could try it first\. Tags: onboarding, trust\. Bad: The budget screen hides/);
 
   // The second app: an ugly note with a screenshot from the phone's files.
   await tapInView(page, 'contribute/app/1');
@@ -208,6 +208,30 @@ test('on a desktop by the keyboard alone: a guest writes notes and downloads the
     ['Copilot', 'bad', 'Το κουμπί είναι πολύ μικρό.'],
     ['YNAB', 'good', 'Zażółć gęślą jaźń: the search understands Polish letters.']]);
   assert.deepEqual(back.images, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('the invite in two tabs: a note written in one shows up in the other', async () => {
+  const context = await browser.newContext(desktop);
+  const {page: a} = await openApp(context, origin, hash());
+  const {page: b, log} = await openApp(context, origin, hash());
+  await a.bringToFront();
+  await press(a, 'contribute/person/0');
+  await press(a, 'contribute/add/good');
+  await a.keyboard.type('Written in the first tab.');
+  await press(a, 'contribute/editor/done');
+  await b.bringToFront();
+  await settle(b);
+  await waitForWidget(b, 'contribute/note/good/0');
+  assert.match(await spoken(b), /Good: Written in the first tab\./);
+  await press(b, 'contribute/add/bad');
+  await b.keyboard.type('Written in the second.');
+  await press(b, 'contribute/editor/done');
+  await a.bringToFront();
+  await settle(a);
+  const heard = await spoken(a);
+  assert.match(heard, /Good: Written in the first tab\. Bad: Written in the second\./);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -44,7 +44,7 @@ struct Contributing {
     bool open = false;            // an invite was read
     std::size_t app = 0;          // the app on screen (index into the plan's apps)
     std::uint64_t editing = 0;    // the note open in the editor; 0: none
-    bool focus_editor = false;    // a keyboard user opened the editor: put the caret in it
+    bool focus_editor = false;    // the editor just opened: put the caret in it
     std::string picture_problem;  // why the last picture could not be attached (shown by the note)
     std::uint64_t enlarged = 0;   // the picture shown large
     std::string code, code_problem;
@@ -115,11 +115,12 @@ std::string person_name(std::uint64_t id) {
     return {};
 }
 
-void open_editor(std::uint64_t id, bool keyboard) {
+// Opens the note in the editor with the caret at the end of its text, by touch, mouse or keyboard.
+void open_editor(std::uint64_t id) {
     Note* n = find_note(c.mine, id);
     if (!n) return;
     c.editing = id;
-    c.focus_editor = keyboard;
+    c.focus_editor = true;
     c.picture_problem.clear();
     std::snprintf(note_text, sizeof note_text, "%s", n->text.c_str());
     std::string tags;
@@ -388,6 +389,15 @@ void code_box(const std::string& code, float w, const char* test_id) {
     test_rect(test_id);
 }
 
+// A note's text as a sentence for the live region: a full stop unless it ends like one already.
+std::string sentence(const std::string& text) {
+    if (text.empty()) return text;
+    const char last = text.back();
+    const bool ends = last == '.' || last == '!' || last == '?' || text.ends_with("\xe3\x80\x82") ||  // 。
+                      text.ends_with("\xe2\x80\xa6");                                              // …
+    return ends ? text : text + ".";
+}
+
 std::string counted(std::size_t n, const char* thing) {
     return std::to_string(n) + " " + thing + (n == 1 ? "" : "s");
 }
@@ -447,8 +457,11 @@ void who_are_you(std::string& spoken) {
                                   "this browser until you send them yourself.");
     ImGui::Dummy(ImVec2(0, px(4)));
     spoken += " Who are you? Choose your name:";
-    for (std::size_t i = 0; i < c.mine.invite.people.size(); ++i) {
-        const Member& m = c.mine.invite.people[i];
+    std::vector<const Member*> people;
+    for (const Member& m : c.mine.invite.people) people.push_back(&m);
+    std::stable_sort(people.begin(), people.end(), [](const Member* a, const Member* b) { return a->name < b->name; });
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const Member& m = *people[i];
         const std::string id = "contribute/person/" + std::to_string(i);
         if (person_row(m.name.c_str(), role_name(m.role), id.c_str(), reading_w)) {
             choose_me(c.mine, m, false);
@@ -533,13 +546,21 @@ void app_chooser(std::string& spoken) {
 void note_editor(Note& n, float inner, std::string& spoken) {
     const Palette& p = palette();
     const std::string prefix = "contribute/editor";
+    static bool caret_to_end = false;
     if (c.focus_editor) {
         ImGui::SetKeyboardFocusHere();
         c.focus_editor = false;
+        caret_to_end = true;
     }
+    const auto to_end = [](ImGuiInputTextCallbackData* data) {
+        if (caret_to_end) data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        caret_to_end = false;
+        return 0;
+    };
     const float w = inner;
     const float left = ImGui::GetCursorScreenPos().x;
-    if (ImGui::InputTextMultiline("##note", note_text, sizeof note_text, ImVec2(w, px(narrow() ? 110 : 96)))) {
+    if (ImGui::InputTextMultiline("##note", note_text, sizeof note_text, ImVec2(w, px(narrow() ? 110 : 96)),
+                                  ImGuiInputTextFlags_CallbackAlways, to_end)) {
         n.text = std::string(loupe::utf8_prefix(note_text, kMaxNoteBytes));
         touch_note(c.mine, n, unix_now());
         save();
@@ -624,9 +645,14 @@ void note_card(Note& n, std::size_t index, std::string& spoken) {
             thumbnails(n, false, id);
         }
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() - px(8));  // the link's own padding: its word lines up with the text
-        if (link_button("Edit", (id + "/edit").c_str())) open_editor(n.head.id, !GImGui->NavDisableHighlight);
-        spoken += " " + n.text + (n.tags.empty() ? "" : " (tags: " + std::string(n.tags[0]) + (n.tags.size() > 1 ? "..." : "") + ")") +
-                  (n.screenshots.empty() ? "" : " (" + counted(n.screenshots.size(), "screenshot") + ")") + ".";
+        if (link_button("Edit", (id + "/edit").c_str())) open_editor(n.head.id);
+        spoken += " " + sentence(n.text);
+        if (!n.tags.empty()) {
+            spoken += " Tags: ";
+            for (std::size_t t = 0; t < n.tags.size(); ++t) spoken += (t ? ", " : "") + n.tags[t];
+            spoken += ".";
+        }
+        if (!n.screenshots.empty()) spoken += " " + counted(n.screenshots.size(), "screenshot") + ".";
     }
     ImGui::PopID();
     end_card(card, pad, kind_color(n.kind));
@@ -679,7 +705,7 @@ void app_notes(std::string& spoken) {
         const std::string add_id = std::string("contribute/add/") + kind_name(kind);
         if (secondary_button(add.c_str(), add_id.c_str(), ImVec2(narrow() ? reading_w : 0, px(44)))) {
             close_editor();
-            open_editor(add_note(c.mine, app.id, kind, unix_now()), !GImGui->NavDisableHighlight);
+            open_editor(add_note(c.mine, app.id, kind, unix_now()));
             save();
         }
     }
@@ -860,6 +886,34 @@ void contribute_screen() {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     end_column();
+}
+
+void taste_notes_changed_elsewhere(const std::vector<std::string>& names) {
+    if (!c.open) return;
+    const std::string name = my_notes_storage_name(plan().head.id);
+    if (std::find(names.begin(), names.end(), name) == names.end()) return;
+    std::vector<std::uint8_t> bytes;
+    if (!platform::storage_read(name, bytes)) return;
+    auto theirs = decode_my_notes(bytes);
+    if (!theirs || *theirs == c.mine) return;
+    // Another tab of this browser wrote notes too: keep the newer revision of each note, and both
+    // tabs' new ones; write the result back only if it is not what the other tab has already.
+    MyNotes& mine = c.mine;
+    if (mine.me.head.id == 0) mine.me = theirs->me, mine.guest = theirs->guest;
+    if (!(mine.me.head.id == theirs->me.head.id)) return;  // two names in two tabs: each keeps its own
+    for (const Note& n : theirs->notes) {
+        Note* have = find_note(mine, n.head.id);
+        if (!have) mine.notes.push_back(n);
+        else if (wins(n, *have) && have->head.id != c.editing) *have = n;
+    }
+    for (const Screenshot& s : theirs->screenshots)
+        if (!picture_meta(s.id)) mine.screenshots.push_back(s);
+    mine.next_number = std::max(mine.next_number, theirs->next_number);
+    for (const RecordHead& h : theirs->sent)
+        if (std::none_of(mine.sent.begin(), mine.sent.end(), [&](const RecordHead& o) { return o == h; }))
+            mine.sent.push_back(h);
+    ++c.changes;
+    if (!(mine == *theirs)) save();
 }
 
 void contribute_files(std::vector<platform::OpenedFile>& files) {
