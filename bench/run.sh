@@ -2,7 +2,8 @@
 # bench/run.sh — the MaxDiff engine's benchmarks, run on demand (never part of ./test.sh):
 #   HB time per iteration: R's bayesm vs Loupe native vs Loupe wasm under node, same data;
 #   decoding + validating 100,000 response files, and finding + reading 100,000 response codes;
-#   the length of a taste-session contribution code against the text of its notes.
+#   the length of a taste-session contribution code against the text of its notes, and the
+#   app's start-up with 500 stored screenshots against an empty workspace (headless Chromium).
 # Builds the benchmarks with the project's presets (build/native, build/web), installs R and
 # bayesm (Debian packages) when missing, and ends with a table of medians and ratios.
 # See bench/README.md. Takes a few minutes; CPU times, so a busy machine skews them less.
@@ -28,7 +29,7 @@ say "building (presets native and web)"
 cmake --preset native >/dev/null
 cmake --build --preset native --target bench_hb bench_decode bench_taste -j"$(nproc)" >/dev/null
 cmake --preset web >/dev/null
-cmake --build --preset web --target bench_hb bench_decode -j"$(nproc)" >/dev/null
+cmake --build --preset web --target bench_hb bench_decode loupe_web -j"$(nproc)" >/dev/null
 native() { "build/native/$1" "${@:2}"; }
 wasm() { node --no-experimental-fetch "build/web/$1.js" "${@:2}"; }
 
@@ -65,12 +66,17 @@ versions=$(echo "$r_line" | grep -o 'R [0-9.]*, bayesm [0-9.-]*')
 say "decoding 100,000 response files and codes (native, then wasm; $runs runs each in-process)"
 decode_native=$(native bench_decode 100000 | keep)
 decode_wasm=$(wasm bench_decode 100000 | keep)
+say "the same at 10,000, for the import's growth (linear: 100k/10k about 10)"
+decode_native10=$(native bench_decode 10000 | keep)
+decode_wasm10=$(wasm bench_decode 10000 | keep)
 line() { sed -n "$1p" <<<"$2" | cut -d' ' -f1; }  # the seconds of line $1
 
 awk -v data="$data" -v versions="$versions" -v r="$r_ms" -v n0="$native0" -v w0="$wasm0" \
     -v n200="$native200" -v w200="$wasm200" \
     -v fn="$(line 1 "$decode_native")" -v fw="$(line 1 "$decode_wasm")" \
-    -v cn="$(line 2 "$decode_native")" -v cw="$(line 2 "$decode_wasm")" '
+    -v cn="$(line 2 "$decode_native")" -v cw="$(line 2 "$decode_wasm")" \
+    -v in100="$(line 3 "$decode_native")" -v iw100="$(line 3 "$decode_wasm")" \
+    -v in10="$(line 3 "$decode_native10")" -v iw10="$(line 3 "$decode_wasm10")" '
   function verdict(ok) { return ok ? "ok" : "MISSED" }
   BEGIN {
     printf "\nHB, %s, per iteration (CPU time, medians; %s):\n", data, versions
@@ -81,7 +87,11 @@ awk -v data="$data" -v versions="$versions" -v r="$r_ms" -v n0="$native0" -v w0=
     printf "decode+validate 100,000 response files: %.2f s native (target < 2 s: %s; %.0f files/s) | %.2f s wasm\n",
            fn, verdict(fn < 2), 100000 / fn, fw
     printf "find+read 100,000 response codes in one text: %.2f s native | %.2f s wasm\n", cn, cw
+    printf "import 100,000 files + 100,000 codes: %.2f s native (100k/10k %.1f) | %.2f s wasm (100k/10k %.1f)\n",
+           in100, in100 / in10, iw100, iw100 / iw10
   }'
 echo "contribution code length against its notes' text (taste sessions):"
 native bench_taste | keep | sed 's/^/  /'
+say "start-up with 500 stored screenshots (headless Chromium, wall-clock)"
+node bench/taste/startup.mjs | keep >/dev/null
 say "details: $out/log.txt"

@@ -15,6 +15,10 @@
 // start anyway with nothing loaded and writes switched off, so nothing stored can be overwritten
 // by an empty workspace; the app says so and offers a backup of what is in the page.
 //
+// Pictures ("picture-*" files) are not read at start: only their names are, so that start-up time
+// and memory do not grow with the number of screenshots kept. The app asks for one when it shows
+// it (fetch below) and gets its bytes back without them ever entering the file system.
+//
 // Writes that have not reached the database when the page goes away (a reload right after a
 // choice) are also noted in localStorage until IndexedDB confirms them, and replayed over the
 // database's copy at the next start; see `journal` below.
@@ -23,11 +27,15 @@ Module.loupeStorage = {
   db: null,             // null while reading, and for good when storage is off
   loaded: new Map(),    // path -> bytes, read at start, copied into /loupe in preRun
   heard: new Set(),     // files other tabs changed before the app started
+  lazy: new Set(),      // names of the stored files that are read only when asked for (pictures)
   started: false,
   unsaved: new Set(),   // files whose last write the browser refused
   usage: -1, quota: -1, persisted: false,
   channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('loupe-storage') : null,
   key: (name) => '/loupe/' + name,
+  isLazy: (name) => name.startsWith('picture-'),
+  // Keys of lazy files sort between these two ('.' follows '-').
+  lazyRange: () => IDBKeyRange.bound('/loupe/picture-', '/loupe/picture.', false, true),
 
   // `token` is the journal's note of this write (null when none was made).
   change(name, token, apply) {
@@ -41,6 +49,7 @@ Module.loupeStorage = {
     }
     tx.oncomplete = () => {
       this.journal.done(name, token);
+      this.pendingLazy.delete(name);
       if (this.unsaved.delete(name)) this.tell('_loupe_storage_saved', name);
       if (this.channel) this.channel.postMessage(name);
     };
@@ -50,11 +59,13 @@ Module.loupeStorage = {
   },
   put(name, bytes) {
     if (!this.db) return;  // storage is off: nothing stored may change, not even through the journal
+    if (this.isLazy(name)) this.lazy.add(name);
     const token = this.journal.write(name, bytes);
     this.change(name, token, (store) => store.put({timestamp: new Date(), mode: 33206, contents: bytes}, this.key(name)));
   },
   remove(name) {
     if (!this.db) return;
+    this.lazy.delete(name);
     this.change(name, this.journal.write(name, null), (store) => store.delete(this.key(name)));
   },
   refused(name, why) {
@@ -77,11 +88,36 @@ Module.loupeStorage = {
     const get = this.db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').get(this.key(name));
     get.onsuccess = () => {
       const record = get.result, path = this.key(name);
-      if (record && record.contents) FS.writeFile(path, record.contents);
+      if (this.isLazy(name)) {
+        if (record && record.contents) this.lazy.add(name); else this.lazy.delete(name);
+      } else if (record && record.contents) FS.writeFile(path, record.contents);
       else if (FS.analyzePath(path).exists) FS.unlink(path);
       this.tell('_loupe_storage_changed', name);
     };
   },
+  // Reads one lazy file for the app: _loupe_storage_fetched(name, bytes, size), size -1 when it
+  // is not there or cannot be read.
+  fetch(name) {
+    const answer = (bytes) => {
+      const n = lengthBytesUTF8(name) + 1, size = bytes ? bytes.length : 0, p = _malloc(n + size);
+      stringToUTF8(name, p, n);
+      if (bytes) HEAPU8.set(bytes, p + n);
+      Module._loupe_storage_fetched(p, p + n, bytes ? size : -1);
+      _free(p);
+    };
+    const pending = this.pendingLazy.get(name);
+    if (pending) { answer(pending); return; }
+    if (!this.db) { answer(null); return; }
+    try {
+      const get = this.db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').get(this.key(name));
+      get.onsuccess = () => answer(get.result && get.result.contents ? new Uint8Array(get.result.contents) : null);
+      get.onerror = () => answer(null);
+    } catch (err) {
+      answer(null);
+    }
+  },
+  pendingLazy: new Map(),  // lazy files written but not yet confirmed by the database (from the journal)
+
   // How much this site keeps, and whether the browser promised to keep it (for the menu).
   measure() {
     if (!navigator.storage || !navigator.storage.estimate) return;
@@ -188,17 +224,32 @@ Module.preInit.push(() => {
     if (finished) { connection.close(); return; }  // too late: the app runs without storage
     // Another tab may upgrade or delete the database: let it, rather than block it.
     connection.onversionchange = () => connection.close();
-    const cursor = connection.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').openCursor();
-    cursor.onerror = guarded(() => finish('IndexedDB failed: ' + cursor.error));
-    cursor.onsuccess = guarded(() => {
+    const files = connection.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA');
+    const keys = files.getAllKeys(storage.lazyRange());
+    keys.onerror = guarded(() => finish('IndexedDB failed: ' + keys.error));
+    keys.onsuccess = guarded(() => {
       progress();
-      const at = cursor.result;
-      if (!at) { finish(''); return; }
-      const path = String(at.key);
-      if (at.value && at.value.contents && path.startsWith('/loupe/') && path.indexOf('/', 7) < 0)
-        storage.loaded.set(path, at.value.contents);
-      at.continue();
+      for (const key of keys.result) storage.lazy.add(String(key).slice(7));
     });
+    // Everything else, in two stretches: below the pictures' keys, then above them.
+    const ranges = [IDBKeyRange.upperBound('/loupe/picture-', true), IDBKeyRange.lowerBound('/loupe/picture.')];
+    const walk = (range) => {
+      const cursor = files.openCursor(range);
+      cursor.onerror = guarded(() => finish('IndexedDB failed: ' + cursor.error));
+      cursor.onsuccess = guarded(() => {
+        progress();
+        const at = cursor.result;
+        if (!at) {
+          if (ranges.length) walk(ranges.shift()); else finish('');
+          return;
+        }
+        const path = String(at.key);
+        if (at.value && at.value.contents && path.startsWith('/loupe/') && path.indexOf('/', 7) < 0)
+          storage.loaded.set(path, at.value.contents);
+        at.continue();
+      });
+    };
+    walk(ranges.shift());
   });
   if (storage.channel) storage.channel.onmessage = (e) => storage.reread(String(e.data));
 });
@@ -215,13 +266,14 @@ Module.preRun.push(() => {
   // (No destructuring here or above: Emscripten 3.1.6's JavaScript minifier mangles it.)
   for (const entry of storage.journal.pending()) {
     const name = entry.name, bytes = entry.bytes, path = storage.key(name);
-    if (bytes) {
+    if (storage.isLazy(name)) {
+      if (bytes) storage.pendingLazy.set(name, bytes);
+    } else if (bytes) {
       FS.writeFile(path, bytes);
-      storage.put(name, bytes);
-    } else {
-      if (FS.analyzePath(path).exists) FS.unlink(path);
-      storage.remove(name);
+    } else if (FS.analyzePath(path).exists) {
+      FS.unlink(path);
     }
+    if (bytes) storage.put(name, bytes); else storage.remove(name);
   }
   for (const name of storage.heard) storage.reread(name);
   storage.heard.clear();

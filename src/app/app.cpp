@@ -22,6 +22,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@
 #include "imgui_internal.h"
 #include "platform/platform.h"
 #include "app/surveys/projects.h"
+#include "app/taste/pictures.h"
 #include "app/shell.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -179,16 +181,55 @@ void go(Screen s) {
 }
 
 // ---- Workspace backup ---------------------------------------------------------------------------
-void back_up_workspace() {
+// Screenshots are not in memory (platform.h: fetched on demand): a backup asks for each and is
+// written once the last has arrived, a frame or a few later.
+struct PendingBackup {
     loupe::WorkspaceBackup backup;
-    backup.created_unix_seconds = static_cast<std::int64_t>(std::time(nullptr));
-    for (const std::string& name : platform::storage_list()) {
-        loupe::StoredFile file{name, {}};
-        if (platform::storage_read(name, file.bytes)) backup.files.push_back(std::move(file));
-    }
+    std::vector<std::string> waiting;  // stored files asked for and not yet arrived
+    int unreadable = 0;                // asked for, but storage could not give them
+};
+std::optional<PendingBackup> pending_backup;
+
+void finish_backup() {
+    loupe::WorkspaceBackup& backup = pending_backup->backup;
+    std::sort(backup.files.begin(), backup.files.end(),
+              [](const loupe::StoredFile& a, const loupe::StoredFile& b) { return a.name < b.name; });
     const std::string name = loupe::backup_file_name(backup.created_unix_seconds);
     const std::string where = platform::download(name, loupe::encode_backup(backup), "application/octet-stream");
-    notify("Backup saved as " + where + ".");
+    const int unreadable = pending_backup->unreadable;
+    pending_backup.reset();
+    if (unreadable == 0) notify("Backup saved as " + where + ".");
+    else notify("Backup saved as " + where + ", without " + std::to_string(unreadable) +
+                " screenshot files that this browser's storage could not read.", true);
+}
+
+void back_up_workspace() {
+    if (pending_backup) return;  // one is being gathered
+    pending_backup.emplace();
+    pending_backup->backup.created_unix_seconds = static_cast<std::int64_t>(std::time(nullptr));
+    for (const std::string& name : platform::storage_list()) {
+        loupe::StoredFile file{name, {}};
+        if (platform::is_fetched_on_demand(name)) {
+            pending_backup->waiting.push_back(name);
+            platform::storage_fetch(name);
+        } else if (platform::storage_read(name, file.bytes)) {
+            pending_backup->backup.files.push_back(std::move(file));
+        }
+    }
+    if (pending_backup->waiting.empty()) finish_backup();
+}
+
+// With what storage delivered this frame.
+void continue_backup(std::vector<platform::OpenedFile>& fetched) {
+    if (!pending_backup) return;
+    for (platform::OpenedFile& file : fetched) {
+        auto it = std::find(pending_backup->waiting.begin(), pending_backup->waiting.end(), file.name);
+        if (it == pending_backup->waiting.end()) continue;
+        pending_backup->waiting.erase(it);
+        if (file.error.empty()) pending_backup->backup.files.push_back({file.name, file.bytes});
+        else ++pending_backup->unreadable;
+    }
+    if (pending_backup->waiting.empty()) finish_backup();  // each arrival wakes the frame loop
 }
 
 void restore_workspace(const loupe::WorkspaceBackup& backup) {
@@ -216,6 +257,7 @@ std::string describe_stored_file(const std::string& name) {
     if (name == kSettingsFile) return "your settings";
     if (const std::string title = answered_survey_title(name); !title.empty()) return "your answers to \u201c" + title + "\u201d";
     if (name.starts_with("answer-")) return "your answers to a survey";
+    if (platform::is_fetched_on_demand(name)) return "a screenshot";
     for (const loupe::Project& project : projects())
         if (loupe::project_storage_name(project.local_id) == name)
             return "the survey \u201c" + (project.survey.title.empty() ? std::string("Untitled") : project.survey.title) + "\u201d";
@@ -771,6 +813,9 @@ FrameRequest app_frame() {
         inbox.storage_changed.clear();
     }
     follow_storage(inbox);
+    continue_backup(inbox.fetched);
+    pictures::new_frame();
+    inbox.fetched.clear();
     // A new version waits while someone is answering a survey or writing taste notes: a reload would
     // break their flow.
     if (inbox.update_ready && app.screen != Screen::Answer && app.screen != Screen::Contribute) {

@@ -82,28 +82,12 @@ bool init(std::string& error) {
     return true;
 }
 
-void upload_font_atlas() {
-    ImGuiIO& io = ImGui::GetIO();
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    if (font_texture == 0) glGenTextures(1, &font_texture);
-    glBindTexture(GL_TEXTURE_2D, font_texture);
-    // Glyphs are rasterised at the screen's pixel density and drawn 1:1 on whole pixels, so
-    // linear filtering does not blur them; it only smooths shapes scaled or placed off-pixel.
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
-    io.Fonts->ClearTexData();  // the GPU has it; keep only the glyph tables in memory
-}
+namespace {
 
-std::uintptr_t create_texture(const std::uint8_t* rgba, int width, int height) {
-    GLuint texture = 0;
-    glGenTextures(1, &texture);
+// Fills `texture` with RGBA pixels, filtered linearly and clamped at the edges. Glyphs are
+// rasterised at the screen's pixel density and drawn 1:1 on whole pixels, so linear filtering
+// does not blur them; it only smooths shapes and pictures that are scaled or placed off-pixel.
+void fill_texture(GLuint texture, const std::uint8_t* rgba, int width, int height) {
     glBindTexture(GL_TEXTURE_2D, texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
@@ -111,6 +95,25 @@ std::uintptr_t create_texture(const std::uint8_t* rgba, int width, int height) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+}
+
+}  // namespace
+
+void upload_font_atlas() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    if (font_texture == 0) glGenTextures(1, &font_texture);
+    fill_texture(font_texture, pixels, width, height);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
+    io.Fonts->ClearTexData();  // the GPU has it; keep only the glyph tables in memory
+}
+
+std::uintptr_t create_texture(const std::uint8_t* rgba, int width, int height) {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    fill_texture(texture, rgba, width, height);
     if (glGetError() != GL_NO_ERROR) {
         glDeleteTextures(1, &texture);
         return 0;

@@ -37,6 +37,12 @@ struct StorageUsage {
 };
 StorageUsage storage_usage();  // as last measured; storage_measure() asks again (arrives later)
 void storage_measure();
+// Files named "picture-..." are kept apart: they are not read at start-up, so that start-up time
+// and memory do not grow with the number of them. storage_list names them and storage_write and
+// storage_remove work as for any file, but storage_read does not see them: storage_fetch reads
+// one, and it arrives later in Inbox::fetched (with an error instead of bytes when it is not there).
+bool is_fetched_on_demand(const std::string& name);
+void storage_fetch(const std::string& name);
 
 // ---- Files in and out ------------------------------------------------------------------------
 // Saves bytes under a file name (the browser downloads them; the desktop writes them to the
@@ -92,6 +98,7 @@ std::uint64_t random_u64();  // from the system's cryptographic source
 struct Inbox {
     std::vector<OpenedFile> files;  // chosen with choose_files or dropped on the page
     std::vector<OpenedFile> assets; // asked for with fetch_asset, named by their path
+    std::vector<OpenedFile> fetched;  // stored files asked for with storage_fetch
     bool fragment_changed = false;  // Back/Forward, or the user edited the URL
     bool theme_preference_changed = false;
     bool dragging_files = false;    // files are being dragged over the page right now

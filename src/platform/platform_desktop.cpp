@@ -111,6 +111,15 @@ StorageUsage storage_usage() {
 }
 void storage_measure() {}
 
+// The desktop reads every file from disk when asked, so nothing is kept apart from start-up.
+bool is_fetched_on_demand(const std::string& name) { return name.starts_with("picture-"); }
+void storage_fetch(const std::string& name) {
+    OpenedFile file{name, {}, {}};
+    if (!storage_read(name, file.bytes)) file.error = "It is not in Loupe's storage.";
+    the_inbox.fetched.push_back(std::move(file));
+    wake();
+}
+
 std::string download(const std::string& file_name, std::span<const std::uint8_t> bytes, const char*) {
     fs::path dir = home() / "Downloads";
     std::error_code ec;

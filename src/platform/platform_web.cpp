@@ -31,6 +31,9 @@ EM_JS(void, js_storage_put, (const char* name, const unsigned char* data, int si
     Module.loupeStorage.put(UTF8ToString(name), HEAPU8.slice(data, data + size));
 });
 EM_JS(void, js_storage_remove, (const char* name), { Module.loupeStorage.remove(UTF8ToString(name)); });
+EM_JS(void, js_storage_fetch, (const char* name), { Module.loupeStorage.fetch(UTF8ToString(name)); });
+EM_JS(int, js_storage_has_lazy, (const char* name), { return Module.loupeStorage.lazy.has(UTF8ToString(name)) ? 1 : 0; });
+EM_JS(char*, js_storage_lazy_names, (), { return stringToNewUTF8(Array.from(Module.loupeStorage.lazy).join('\n')); });
 EM_JS(char*, js_storage_problem, (), {
     return Module.loupeStorage.problem ? stringToNewUTF8(Module.loupeStorage.problem) : 0;
 });
@@ -161,6 +164,21 @@ EM_JS(void, js_install_listeners, (), {
             });
         },
     };
+    // A pasted picture (Ctrl+V of a screenshot, or a phone's paste) arrives like a chosen file,
+    // named "pasted image.png" and so on, wherever the keyboard focus is.
+    const pasteImages = (e) => {
+        const items = e.clipboardData ? Array.from(e.clipboardData.items || []) : [];
+        const images = items.filter((i) => i.kind === 'file' && i.type.startsWith('image/')).map((i) => i.getAsFile())
+                            .filter((f) => f);
+        if (!images.length) return false;
+        const named = images.map((f) => new File([f], 'pasted image.' + (f.type.split('/')[1] || 'png'), {type: f.type}));
+        Module.loupeFiles.deliver(named, call('loupe_max_drop_bytes'));
+        return true;
+    };
+    document.addEventListener('paste', (e) => {
+        if (e.target === document.getElementById('keyboard-proxy')) return;  // its own listener below
+        if (pasteImages(e)) e.preventDefault();
+    });
     let dragDepth = 0;
     const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
     document.addEventListener('dragenter', (e) => {
@@ -235,6 +253,7 @@ EM_JS(void, js_install_listeners, (), {
     area.addEventListener('keyup', (e) => e.stopPropagation());
     area.addEventListener('paste', (e) => {
         e.preventDefault();
+        pasteImages(e);
         const text = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
         withString(text, (p) => call('loupe_clipboard_seen', p));
         if (!pasteByShortcut) withString(text, (p) => call('loupe_text_typed', p));  // a phone's or menu's paste
@@ -263,6 +282,11 @@ EMSCRIPTEN_KEEPALIVE void loupe_file_opened(const char* name, const unsigned cha
 }
 EMSCRIPTEN_KEEPALIVE void loupe_file_failed(const char* name, const char* why) {
     the_inbox.files.push_back({name, {}, why});
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_storage_fetched(const char* name, const unsigned char* data, int size) {
+    if (size < 0) the_inbox.fetched.push_back({name, {}, "It is not in this browser's storage."});
+    else the_inbox.fetched.push_back({name, std::vector<std::uint8_t>(data, data + size), {}});
     platform::wake();
 }
 EMSCRIPTEN_KEEPALIVE void loupe_asset_arrived(const char* path, const unsigned char* data, int size) {
@@ -366,7 +390,13 @@ bool storage_read(const std::string& name, std::vector<std::uint8_t>& out) {
     return true;
 }
 
+bool is_fetched_on_demand(const std::string& name) { return name.starts_with("picture-"); }
+
 bool storage_write(const std::string& name, std::span<const std::uint8_t> bytes) {
+    if (is_fetched_on_demand(name)) {  // straight to the database, never into memory
+        js_storage_put(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+        return true;
+    }
     const std::string path = kRoot + name, temp = path + ".partial";
     FILE* f = std::fopen(temp.c_str(), "wb");
     if (!f) return false;
@@ -380,6 +410,11 @@ bool storage_write(const std::string& name, std::span<const std::uint8_t> bytes)
 }
 
 bool storage_remove(const std::string& name) {
+    if (is_fetched_on_demand(name)) {
+        const bool stored = js_storage_has_lazy(name.c_str()) != 0;
+        if (stored) js_storage_remove(name.c_str());
+        return stored;
+    }
     const bool removed = std::remove((kRoot + name).c_str()) == 0;
     if (removed) js_storage_remove(name.c_str());
     return removed;
@@ -394,8 +429,17 @@ std::vector<std::string> storage_list() {
         }
         closedir(dir);
     }
+    char* lazy = js_storage_lazy_names();
+    for (std::string_view rest = lazy; !rest.empty();) {
+        const std::size_t end = std::min(rest.find('\n'), rest.size());
+        names.emplace_back(rest.substr(0, end));
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+    std::free(lazy);
     return names;
 }
+
+void storage_fetch(const std::string& name) { js_storage_fetch(name.c_str()); }
 
 std::string storage_problem() {
     char* problem = js_storage_problem();

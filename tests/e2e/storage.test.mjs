@@ -225,3 +225,68 @@ test('the menu says how much is kept in this browser', async () => {
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+// Stored straight into the database, the way pictures.cpp stores them: a picture and its thumbnail.
+async function storeRecords(page, records) {
+  await page.evaluate(async (records) => {
+    const db = await new Promise((ok) => { const o = indexedDB.open('/loupe', 21); o.onsuccess = () => ok(o.result); });
+    await new Promise((ok) => {
+      const tx = db.transaction('FILE_DATA', 'readwrite');
+      for (const [name, bytes] of Object.entries(records))
+        tx.objectStore('FILE_DATA').put({timestamp: new Date(), mode: 33206, contents: new Uint8Array(bytes)}, '/loupe/' + name);
+      tx.oncomplete = ok;
+    });
+    db.close();
+  }, records);
+}
+async function storedRecords(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((ok) => { const o = indexedDB.open('/loupe', 21); o.onsuccess = () => ok(o.result); });
+    const out = {};
+    await new Promise((ok) => {
+      const cursor = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').openCursor();
+      cursor.onsuccess = () => {
+        if (!cursor.result) { ok(); return; }
+        out[String(cursor.result.key).slice(7)] = Array.from(cursor.result.value.contents);
+        cursor.result.continue();
+      };
+    });
+    db.close();
+    return out;
+  });
+}
+
+test('screenshots are not read at start, and a backup still holds them: restored elsewhere, they are all there', async () => {
+  const pictures = {
+    'picture-00000000000000a1.jpg': Array.from({length: 3000}, (_, i) => (i * 7) & 255),
+    'picture-00000000000000a1-thumb.jpg': Array.from({length: 300}, (_, i) => (i * 11) & 255),
+  };
+  const context = await browser.newContext(desktop);
+  const {page} = await openApp(context, origin);
+  await click(page, 'theme-toggle');  // a setting, stored as an ordinary file
+  await storeRecords(page, pictures);
+  await reloadApp(page);
+  assert.deepEqual(await page.evaluate(() => [...Module.loupeStorage.lazy].sort()), Object.keys(pictures).sort(),
+                   'the pictures should be listed, not read');
+
+  await click(page, 'menu');
+  const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'menu/backup')]);
+  const file = join(mkdtempSync(join(tmpdir(), 'loupe-backup-')), download.suggestedFilename());
+  await download.saveAs(file);
+  await waitForWidget(page, 'toast/info');
+  await context.close();
+
+  const elsewhere = await browser.newContext(desktop);
+  const {page: other} = await openApp(elsewhere, origin);
+  await click(other, 'menu');
+  const [chooser] = await Promise.all([other.waitForEvent('filechooser'), click(other, 'menu/restore')]);
+  await chooser.setFiles(file);
+  await settle(other);
+  await click(other, 'restore/confirm');
+  await waitForWidget(other, 'toast/info');
+  await settle(other);
+  const stored = await storedRecords(other);
+  for (const [name, bytes] of Object.entries(pictures)) assert.deepEqual(stored[name], bytes, name);
+  assert.ok(stored['settings.bin'], 'the settings should be restored too');
+  await elsewhere.close();
+});

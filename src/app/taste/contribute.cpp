@@ -27,12 +27,9 @@
 #include "platform/platform.h"
 #include "app/surveys/projects.h"
 #include "app/shell.h"
+#include "app/taste/pictures.h"
 #include "app/widgets.h"
 
-#if __has_include("app/taste/pictures.h")
-#include "app/taste/pictures.h"
-#define LOUPE_HAS_PICTURES 1
-#endif
 
 using namespace loupe::taste;
 
@@ -166,7 +163,6 @@ void attach_picture(const platform::OpenedFile& file) {
                             "start another note.";
         return;
     }
-#ifdef LOUPE_HAS_PICTURES
     auto shot = pictures::attach(file.bytes);
     if (!shot) {
         c.picture_problem = file.name + ": " + shot.error();
@@ -180,9 +176,6 @@ void attach_picture(const platform::OpenedFile& file) {
     touch_note(c.mine, *n, unix_now());
     save();
     c.picture_problem.clear();
-#else
-    c.picture_problem = "Screenshots cannot be attached in this build yet.";
-#endif
 }
 
 void remove_picture(Note& n, std::uint64_t id) {
@@ -205,7 +198,7 @@ const Screenshot* picture_meta(std::uint64_t id) {
 // A row of thumbnails; in the editor each has "Remove" under it.
 void thumbnails(Note& n, bool editable, const std::string& test_prefix) {
     if (n.screenshots.empty()) return;
-    const float box = narrow() ? px(72) : px(96);
+    const float box = narrow() ? 72 : 96;  // logical pixels, as pictures:: takes them
     const float gap = px(10);
     std::uint64_t remove = 0;
     for (std::size_t i = 0; i < n.screenshots.size(); ++i) {
@@ -213,13 +206,7 @@ void thumbnails(Note& n, bool editable, const std::string& test_prefix) {
         if (i > 0) ImGui::SameLine(0, gap);
         ImGui::BeginGroup();
         const std::string id = test_prefix + "/picture/" + std::to_string(i);
-#ifdef LOUPE_HAS_PICTURES
         if (meta && pictures::thumbnail(*meta, ImVec2(box, box), id.c_str())) c.enlarged = meta->id;
-#else
-        (void)meta;
-        ImGui::Dummy(ImVec2(box, box));
-        test_rect(id.c_str());
-#endif
         if (editable) {
             ImGui::PushID(int(i));
             if (link_button("Remove", (id + "/remove").c_str())) remove = n.screenshots[i];
@@ -245,11 +232,7 @@ void enlarged_picture() {
     if (ImGui::BeginPopupModal("picture", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                                        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar)) {
         const ImVec2 avail = ImGui::GetContentRegionAvail();
-#ifdef LOUPE_HAS_PICTURES
-        pictures::picture(*meta, ImVec2(avail.x, avail.y - px(60)));
-#else
-        ImGui::Dummy(ImVec2(avail.x, avail.y - px(60)));
-#endif
+        pictures::picture(*meta, ImVec2(avail.x / px(1), (avail.y - px(60)) / px(1)));
         test_rect("contribute/picture-large");
         ImGui::Dummy(ImVec2(0, px(8)));
         if (primary_button("Close", "contribute/picture-close", ImVec2(narrow() ? avail.x : px(140), px(44))) ||
@@ -737,7 +720,6 @@ void sent() {
 // The file with the pictures' bytes; waits for pictures still being read from storage.
 void download_file() {
     Contribution contribution = my_contribution(c.mine);
-#ifdef LOUPE_HAS_PICTURES
     std::vector<std::uint64_t> missing;
     if (!pictures::gather(contribution.screenshots, contribution.images, missing)) {
         c.download_pending = true;
@@ -753,7 +735,6 @@ void download_file() {
     });
     for (Note& n : contribution.notes)
         std::erase_if(n.screenshots, [&](std::uint64_t s) { return std::find(missing.begin(), missing.end(), s) != missing.end(); });
-#endif
     const std::string where = platform::download(file_name(), write_contribution_file(contribution),
                                                  "application/octet-stream");
     sent();

@@ -36,8 +36,11 @@ void admit(ImportReport& report, ImportEntry entry, Response response, const Sur
         report.entries.push_back(std::move(entry));
         return;
     }
-    for (std::size_t a = 0; a < report.accepted.size(); ++a) {
-        if (report.accepted[a].respondent_id != response.respondent_id) continue;
+    for (; report.indexed < report.accepted.size(); ++report.indexed)
+        report.accepted_by_respondent.emplace(report.accepted[report.indexed].respondent_id, report.indexed);
+    if (const auto found = report.accepted_by_respondent.find(response.respondent_id);
+        found != report.accepted_by_respondent.end()) {
+        const std::size_t a = found->second;
         entry.status = ImportStatus::Duplicate;
         entry.reason =
             "Respondent " + survey_id_text(response.respondent_id) + " was already counted from " +
@@ -47,8 +50,10 @@ void admit(ImportReport& report, ImportEntry entry, Response response, const Sur
         report.entries.push_back(std::move(entry));
         return;
     }
+    report.accepted_by_respondent.emplace(response.respondent_id, report.accepted.size());
     report.accepted_entry.push_back(report.entries.size());
     report.accepted.push_back(std::move(response));
+    report.indexed = report.accepted.size();
     report.entries.push_back(std::move(entry));
 }
 
@@ -98,10 +103,8 @@ std::uint64_t hashed_id(const std::string& label, const std::vector<SetAnswer>& 
 
 // One respondent of a table as a response, or why it cannot be one (status and reason in `entry`).
 std::optional<Response> table_response(const Survey& survey, const Design& design, const ChoiceData& table,
-                                       const std::vector<int>& item_at, int respondent, ImportEntry& entry) {
-    std::vector<const Task*> tasks;
-    for (const Task& t : table.tasks)
-        if (t.respondent == respondent) tasks.push_back(&t);
+                                       const std::vector<int>& item_at, int respondent,
+                                       const std::vector<const Task*>& tasks, ImportEntry& entry) {
     const int screens = survey.design.sets_per_version;
     auto refuse = [&](ImportStatus status, std::string reason) {
         entry.status = status;
@@ -228,10 +231,13 @@ void import_choice_table(ImportReport& report, const Survey& survey, const Desig
         }
         item_at.push_back(int(at - survey.items.begin()));
     }
+    std::vector<std::vector<const Task*>> tasks_of(std::size_t(table->respondents));  // in the table's order
+    for (const Task& t : table->tasks)
+        if (t.respondent >= 0 && t.respondent < table->respondents) tasks_of[std::size_t(t.respondent)].push_back(&t);
     for (int respondent = 0; respondent < table->respondents; ++respondent) {
         ImportEntry entry;
         entry.source = source + ", respondent " + std::string(utf8_prefix(table->respondent_ids[respondent], 40));
-        auto response = table_response(survey, design, *table, item_at, respondent, entry);
+        auto response = table_response(survey, design, *table, item_at, respondent, tasks_of[std::size_t(respondent)], entry);
         if (response)
             admit(report, std::move(entry), std::move(*response), survey);
         else

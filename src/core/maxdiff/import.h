@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/maxdiff/choices.h"
@@ -40,6 +41,10 @@ struct ImportReport {
     std::vector<ImportEntry> entries;         // one per file or code, in the order they came in
     std::vector<Response> accepted;           // the accepted responses, in the order they came in
     std::vector<std::size_t> accepted_entry;  // per accepted response: its index in `entries`
+    // The first accepted response of each respondent, for the duplicate check: kept up to date by
+    // the import functions, which index whatever was added to `accepted` since they last ran.
+    std::unordered_map<std::uint64_t, std::size_t> accepted_by_respondent;
+    std::size_t indexed = 0;
 
     int count(ImportStatus status) const;
 };
