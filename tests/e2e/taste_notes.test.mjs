@@ -113,7 +113,14 @@ test('on a phone by touch: a name, notes on two apps, a screenshot, a reload, th
   await tapInView(page, 'contribute/app/1');
   assert.match(await spoken(page), /Now: Monzo, Android\./);
   await typeNote(page, tapInView, 'ugly', 'Two greens that mean opposite things.');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tapInView(page, 'contribute/editor/attach')]);
+  // First a file that only says it is a picture: its message shows by the note, nothing is attached.
+  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), tapInView(page, 'contribute/editor/attach')]);
+  await chooser.setFiles({name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all')});
+  await settle(page);
+  await waitForWidget(page, 'contribute/editor/picture-problem');
+  assert.match(await spoken(page), /broken\.png: /);
+  assert.equal(await rect(page, 'contribute/editor/picture/0'), null);
+  [chooser] = await Promise.all([page.waitForEvent('filechooser'), tapInView(page, 'contribute/editor/attach')]);
   await chooser.setFiles({name: 'monzo.png', mimeType: 'image/png', buffer: screenPng()});
   await settle(page);
   await waitForWidget(page, 'contribute/editor/picture/0', 10000);
@@ -173,7 +180,7 @@ test('on a phone by touch: a name, notes on two apps, a screenshot, a reload, th
   await context.close();
 });
 
-test('on a desktop by the keyboard alone: a guest writes notes and downloads the file', async () => {
+test('on a desktop by the keyboard alone: a guest writes notes, pastes a screenshot and downloads the file', async () => {
   const context = await browser.newContext(desktop);
   const {page, log} = await openApp(context, origin, hash());
   await waitForWidget(page, 'contribute/category');
@@ -187,6 +194,15 @@ test('on a desktop by the keyboard alone: a guest writes notes and downloads the
   await keyboardChoose(page, 'contribute/add/good');  // the caret lands in the new note
   await page.keyboard.type('Zażółć gęślą jaźń: the search understands Polish letters.');
   await settle(page);
+  // A screenshot pasted with Ctrl+V while the note is open.
+  await page.evaluate(async (bytes) => {
+    const blob = new Blob([new Uint8Array(bytes)], {type: 'image/png'});
+    await navigator.clipboard.write([new ClipboardItem({'image/png': blob})]);
+  }, [...screenPng(800, 1200)]);
+  await page.keyboard.press('Control+V');
+  await settle(page);
+  await waitForWidget(page, 'contribute/editor/picture/0', 10000);
+  assert.match(await spoken(page), /Writing a good note about YNAB: .* 1 screenshot attached\./);
   await keyboardChoose(page, 'contribute/editor/done');
   await keyboardChoose(page, 'contribute/app/2');
   assert.match(await spoken(page), /Now: Copilot, web\./);
@@ -207,7 +223,10 @@ test('on a desktop by the keyboard alone: a guest writes notes and downloads the
   assert.deepEqual(back.notes.map((n) => [n.app, n.kind, n.text]).sort(), [
     ['Copilot', 'bad', 'Το κουμπί είναι πολύ μικρό.'],
     ['YNAB', 'good', 'Zażółć gęślą jaźń: the search understands Polish letters.']]);
-  assert.deepEqual(back.images, []);
+  assert.equal(back.images.length, 1);
+  assert.ok(back.images[0].jpeg, 'pictures travel re-encoded as JPEG');
+  assert.deepEqual([back.images[0].width, back.images[0].height], [800, 1200]);
+  assert.equal(back.notes.find((n) => n.app === 'YNAB').screenshots, 1);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
