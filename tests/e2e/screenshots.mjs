@@ -6,6 +6,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {PNG} from 'pngjs';
 import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, rect, ROOT} from './harness.mjs';
 import {pressWhileBusy, expectWidget, scrollBy, screenNumber} from './steps.mjs';
 
@@ -29,6 +30,20 @@ tool('loupe', 'taste', 'team', 'create', '--name', 'Checkout squad', '--member',
 tool('loupe', 'taste', 'plan', 'team.loupe', '--date', '2027-01-14', '--category', 'budgeting apps', '--focus', 'onboarding',
      '--picker', 'Ana', '--reply-to', 'fran@example.com', '--app', 'YNAB | iOS | https://www.ynab.com',
      '--app', 'Monzo | Android | https://monzo.com', '--app', 'Copilot | web | https://copilot.money', '--out', 'session.loupe');
+
+// A made-up app's setup screen, for a note's screenshot: a header, a form, a button.
+function appScreen(width = 780, height = 1400) {
+  const png = new PNG({width, height});
+  for (let y = 0; y < height; ++y)
+    for (let x = 0; x < width; ++x) {
+      const i = (y * width + x) * 4;
+      const header = y < 160, field = y % 180 > 60 && y % 180 < 130 && y > 220 && y < 1100 && x > 60 && x < width - 60;
+      const button = y > 1200 && y < 1300 && x > 60 && x < width - 60;
+      const [r, g, b] = header ? [32, 96, 210] : button ? [24, 150, 96] : field ? [228, 232, 238] : [250, 250, 250];
+      png.data[i] = r, png.data[i + 1] = g, png.data[i + 2] = b, png.data[i + 3] = 255;
+    }
+  return PNG.sync.write(png);
+}
 
 const {server, origin} = await startServer();
 const link = tool('loupe', 'survey', 'link', 'survey.loupe', '--base', origin + '/').trim();
@@ -106,7 +121,9 @@ for (const scheme of ['light', 'dark'])
     await note('bad', 'Zażółć gęślą jaźń — the budget total hides behind a swipe.');
     await bring('contribute/editor/done');
     await note('ugly', '初回の設定画面が長すぎて、途中でやめたくなった。');
-    await settle(page, 800);  // the CJK font arrives
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), bring('contribute/editor/attach')]);
+    await chooser.setFiles({name: 'setup.png', mimeType: 'image/png', buffer: appScreen()});
+    await settle(page, 800);  // the CJK font arrives, the picture is re-encoded
     await bring('contribute/editor/done', false);
     await shot('taste-editor');
     await choose(page, 'contribute/editor/done');
@@ -117,6 +134,11 @@ for (const scheme of ['light', 'dark'])
     await scrollBy(page, 100000);
     await settle(page);
     await shot('taste-send');
+    for (let i = 0; i < 8; ++i) await scrollBy(page, -options.viewport.height);
+    await bring('contribute/note/ugly/0/picture/0');
+    await settle(page, 500);
+    await shot('taste-picture');
+    await choose(page, 'contribute/picture-close');
     await visit(page, invite.slice(invite.indexOf('#'), -10));
     await shot('taste-broken');
 

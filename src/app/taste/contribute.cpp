@@ -209,6 +209,7 @@ void thumbnails(Note& n, bool editable, const std::string& test_prefix) {
         if (meta && pictures::thumbnail(*meta, ImVec2(box, box), id.c_str())) c.enlarged = meta->id;
         if (editable) {
             ImGui::PushID(int(i));
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() - px(8));  // the word under the picture's edge
             if (link_button("Remove", (id + "/remove").c_str())) remove = n.screenshots[i];
             ImGui::PopID();
         }
@@ -227,7 +228,7 @@ void enlarged_picture() {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::OpenPopup("picture");
     ImGui::SetNextWindowPos(ImVec2(display.x / 2, display.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(display.x - px(32), display.y - px(64)));
+    ImGui::SetNextWindowSize(ImVec2(std::min(display.x - px(32), px(900)), display.y - px(32)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(16), px(16)));
     if (ImGui::BeginPopupModal("picture", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                                        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar)) {
@@ -754,7 +755,7 @@ void send_section(std::string& spoken) {
     else if (c.mine.sent.empty())
         status = counted(live, "note") + ", not sent yet. Nothing leaves this "
                  "browser until you send it: copy the code into an e-mail or a chat to " + reply_to_words() +
-                 ", or send the file (it carries the screenshots).";
+                 ", or download the file, which carries your screenshots too.";
     else if (changed == 0) status = counted(live, "note") + ", all sent.";
     else status = counted(changed, "change") +
                   " since you last sent your notes. Send again: only the changed notes are new to the facilitator.";
