@@ -44,7 +44,8 @@ Fonts g_fonts;
 namespace {
 
 // ---- State ------------------------------------------------------------------------------------
-enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions, TasteSession };
+enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions, TasteSession,
+                    Contribute };
 
 struct Toast {
     std::string text;
@@ -134,6 +135,7 @@ std::string fragment_of(Screen s) {
         case Screen::Results: return project + "/results";
         case Screen::TasteSessions: return "/taste";
         case Screen::TasteSession: return "/taste/" + taste_store::hex_id(app.taste_session);
+        case Screen::Contribute: return platform::url_fragment();
     }
     return "";
 }
@@ -154,6 +156,10 @@ void follow_fragment() {
     else if (f.starts_with("s=")) {
         app.screen = Screen::Answer;
         open_survey_link(f);
+    }
+    else if (f.starts_with("t=")) {
+        app.screen = Screen::Contribute;
+        open_invite_link(f);
     }
     else if (f == "/taste") app.screen = Screen::TasteSessions;
     else if (f.starts_with("/taste/")) {
@@ -354,6 +360,7 @@ void open_files(std::vector<platform::OpenedFile>& files) {
         taste_session_files(app.taste_session, files);
         return;
     }
+    if (app.screen == Screen::Contribute) contribute_files(files);  // pictures for the open note
     if (app.screen == Screen::SurveyList) open_survey_files(files);  // leaves the backups
     for (platform::OpenedFile& file : files) {
         if (!file.error.empty()) {
@@ -674,6 +681,7 @@ void drop_overlay() {
     const char* text = app.screen == Screen::Results      ? "Drop response files, codes or a choice table to import them"
                        : app.screen == Screen::SurveyList ? "Drop a survey file to open it"
                        : app.screen == Screen::TasteSession ? "Drop contribution files to bring the notes in"
+                       : app.screen == Screen::Contribute ? "Drop screenshots to attach them to the open note"
                                                           : "Drop a Loupe backup to restore it";
     const ImVec2 size = g_fonts.heading->CalcTextSizeA(g_fonts.heading->FontSize, FLT_MAX, 0, text);
     dl->AddText(g_fonts.heading, g_fonts.heading->FontSize,
@@ -782,14 +790,16 @@ FrameRequest app_frame() {
         reload_projects(inbox.storage_changed);
         taste_store::reload(inbox.storage_changed);
         answers_changed_elsewhere(inbox.storage_changed);
+        taste_notes_changed_elsewhere(inbox.storage_changed);
         inbox.storage_changed.clear();
     }
     follow_storage(inbox);
     continue_backup(inbox.fetched);
     pictures::new_frame();
     inbox.fetched.clear();
-    // A new version waits while someone is answering a survey: a reload would break their flow.
-    if (inbox.update_ready && app.screen != Screen::Answer) {
+    // A new version waits while someone is answering a survey or writing taste notes: a reload would
+    // break their flow.
+    if (inbox.update_ready && app.screen != Screen::Answer && app.screen != Screen::Contribute) {
         inbox.update_ready = false;
         if (std::none_of(app.toasts.begin(), app.toasts.end(), [](const Toast& t) { return t.offers_reload; }))
             app.toasts.push_back({"A new version of Loupe is ready.", false, 0.0, true});
@@ -828,6 +838,7 @@ FrameRequest app_frame() {
         case Screen::Results: results_screen(*project); break;
         case Screen::TasteSessions: taste_team_screen(); break;
         case Screen::TasteSession: taste_session_screen(app.taste_session); break;
+        case Screen::Contribute: contribute_screen(); break;
     }
     touch_scroll();
     ImGui::EndChild();

@@ -45,6 +45,12 @@ void answers_changed_elsewhere(const std::vector<std::string>& names);  // anoth
 // take.cpp: the title of the survey whose answers are kept under `storage_name`, if it is the one
 // being answered; empty otherwise.
 std::string answered_survey_title(const std::string& storage_name);
+// contribute.cpp: a taste session's invite ("#t=..."), opened straight into the participant's notes.
+void open_invite_link(const std::string& fragment);
+void contribute_screen();
+// contribute.cpp: pictures chosen, dropped or pasted while a note is open there.
+void contribute_files(std::vector<platform::OpenedFile>& files);
+void taste_notes_changed_elsewhere(const std::vector<std::string>& names);  // another tab wrote notes
 void survey_list_screen();                         // surveys.cpp: "#/surveys"
 void survey_editor_screen(loupe::Project& project);  // editor.cpp: "#/surveys/<id>"
 void results_screen(loupe::Project& project);      // results.cpp: "#/surveys/<id>/results"

@@ -91,6 +91,7 @@ void recognise_envelope(Input& in) {
         case FileKind::Answering:
         case FileKind::TasteTeam:
         case FileKind::TasteContribution:
+        case FileKind::TasteMyNotes:
             in.problem = std::string("This is a Loupe ") + file_kind_name(kind) + ", not a survey or a response file.";
             return;
     }

@@ -6,7 +6,8 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, ROOT} from './harness.mjs';
+import {PNG} from 'pngjs';
+import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, rect, ROOT} from './harness.mjs';
 import {pressWhileBusy, expectWidget, scrollBy, screenNumber} from './steps.mjs';
 
 const out = process.argv[2] || 'build/screenshots';
@@ -25,8 +26,29 @@ const project = tool('tests/loupe_e2e_workspace', 'workspace.loupe', 'survey.lou
 const responses = readdirSync(join(work, 'sim')).map((f) => join(work, 'sim', f));
 const tasteSession = tool('tests/loupe_e2e_taste_workspace', 'taste.loupe').trim();
 
+tool('loupe', 'taste', 'team', 'create', '--name', 'Checkout squad', '--member', 'Fran:PM', '--member', 'Ana:designer',
+     '--member', 'Bo:engineer', '--member', 'Cy:engineer:junior', '--member', 'Dee:other', '--out', 'team.loupe');
+tool('loupe', 'taste', 'plan', 'team.loupe', '--date', '2027-01-14', '--category', 'budgeting apps', '--focus', 'onboarding',
+     '--picker', 'Ana', '--reply-to', 'fran@example.com', '--app', 'YNAB | iOS | https://www.ynab.com',
+     '--app', 'Monzo | Android | https://monzo.com', '--app', 'Copilot | web | https://copilot.money', '--out', 'session.loupe');
+
+// A made-up app's setup screen, for a note's screenshot: a header, a form, a button.
+function appScreen(width = 780, height = 1400) {
+  const png = new PNG({width, height});
+  for (let y = 0; y < height; ++y)
+    for (let x = 0; x < width; ++x) {
+      const i = (y * width + x) * 4;
+      const header = y < 160, field = y % 180 > 60 && y % 180 < 130 && y > 220 && y < 1100 && x > 60 && x < width - 60;
+      const button = y > 1200 && y < 1300 && x > 60 && x < width - 60;
+      const [r, g, b] = header ? [32, 96, 210] : button ? [24, 150, 96] : field ? [228, 232, 238] : [250, 250, 250];
+      png.data[i] = r, png.data[i + 1] = g, png.data[i + 2] = b, png.data[i + 3] = 255;
+    }
+  return PNG.sync.write(png);
+}
+
 const {server, origin} = await startServer();
 const link = tool('loupe', 'survey', 'link', 'survey.loupe', '--base', origin + '/').trim();
+const invite = tool('loupe', 'taste', 'invite', 'session.loupe', '--base', origin + '/').trim();
 const browser = await launchBrowser();
 const devices = {
   desktop: {viewport: {width: 1280, height: 800}, deviceScaleFactor: 1},
@@ -81,6 +103,55 @@ for (const scheme of ['light', 'dark'])
     await shot('answer-open');
     await choose(page, 'answer/next');
     await shot('answer-done');
+
+    // A participant's screens, from the taste session's invite.
+    await visit(page, invite.slice(invite.indexOf('#')));
+    await shot('taste-who');
+    // Scrolls down (a finger on the phone) until the widget is in full view, then chooses it.
+    const bring = async (id, press = true) => {
+      const h = options.viewport.height;
+      for (let i = 0; i < 20; ++i) {
+        const r = await rect(page, id);
+        if (r && r.y >= 64 && r.y + r.h <= h - 8) break;
+        await scrollBy(page, r ? r.y + r.h / 2 - h / 2 : h / 3);
+        await settle(page, 100);
+      }
+      if (press) await choose(page, id);
+    };
+    await bring('contribute/person/1');
+    const note = async (kind, text) => {
+      await bring(`contribute/add/${kind}`);
+      await bring('contribute/editor/text');
+      await page.keyboard.type(text);
+      await settle(page);
+    };
+    await note('good', 'Sample data first: I could try the whole app before linking my bank.');
+    await bring('contribute/editor/tags');
+    await page.keyboard.type('onboarding, trust');
+    await bring('contribute/editor/done');
+    await note('bad', 'Zażółć gęślą jaźń — the budget total hides behind a swipe.');
+    await bring('contribute/editor/done');
+    await note('ugly', '初回の設定画面が長すぎて、途中でやめたくなった。');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), bring('contribute/editor/attach')]);
+    await chooser.setFiles({name: 'setup.png', mimeType: 'image/png', buffer: appScreen()});
+    await settle(page, 800);  // the CJK font arrives, the picture is re-encoded
+    await bring('contribute/editor/done', false);
+    await shot('taste-editor');
+    await choose(page, 'contribute/editor/done');
+    for (let i = 0; i < 8; ++i) await scrollBy(page, -options.viewport.height);  // back to the top
+    await settle(page, 800);
+    await shot('taste-notes');
+    await bring('contribute/show-code');
+    await scrollBy(page, 100000);
+    await settle(page);
+    await shot('taste-send');
+    for (let i = 0; i < 8; ++i) await scrollBy(page, -options.viewport.height);
+    await bring('contribute/note/ugly/0/picture/0');
+    await settle(page, 500);
+    await shot('taste-picture');
+    await choose(page, 'contribute/picture-close');
+    await visit(page, invite.slice(invite.indexOf('#'), -10));
+    await shot('taste-broken');
 
     // The author's screens: a published survey with 30 responses.
     await visit(page, '');

@@ -175,8 +175,8 @@ test('a facilitator makes a team of five, plans a session, sends the invite and 
   // Bring the notes in: Ana's contribution file, Bo's code in a pasted e-mail, a damaged file,
   // the session file (a repeat of what is here), and pasted text without a code.
   const current = await download(page, 'taste/invite/download-session');
-  tool('tests/loupe_e2e_contribution', current.path, 'Ana', at('ana.loupe'));
-  const code = tool('tests/loupe_e2e_contribution', current.path, 'Bo', at('bo.loupe')).trim();
+  tool('tests/loupe_e2e_make_contribution', current.path, 'Ana', at('ana.loupe'));
+  const code = tool('tests/loupe_e2e_make_contribution', current.path, 'Bo', at('bo.loupe')).trim();
   writeFileSync(at('broken.loupe'), Buffer.from('LOUPE\0this is not a contribution at all'));
   await chooseFiles(page, [at('ana.loupe'), at('broken.loupe'), current.path]);
   await reveal(page, 'taste/import/added/0');

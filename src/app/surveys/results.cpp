@@ -229,6 +229,7 @@ private:
             case loupe::FileKind::TasteSession:
             case loupe::FileKind::TasteTeam:
             case loupe::FileKind::TasteContribution:
+            case loupe::FileKind::TasteMyNotes:
             case loupe::FileKind::Settings:
             case loupe::FileKind::Answering:
                 return line(f.name, "not imported",

@@ -44,6 +44,7 @@ const char* file_kind_name(FileKind kind) {
         case FileKind::Answering: return "record of answers in progress";
         case FileKind::TasteTeam: return "taste team file";
         case FileKind::TasteContribution: return "taste contribution file";
+        case FileKind::TasteMyNotes: return "record of taste notes in progress";
     }
     return "unknown kind of Loupe file";
 }

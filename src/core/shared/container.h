@@ -26,6 +26,7 @@ enum class FileKind : std::uint8_t {
     Answering = 7,
     TasteTeam = 8,
     TasteContribution = 9,
+    TasteMyNotes = 10,  // a participant's notes in progress (taste/mine.h)
 };
 
 const char* file_kind_name(FileKind kind);  // "survey", "response file", ...

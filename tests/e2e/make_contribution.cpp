@@ -1,6 +1,6 @@
-// taste_contribution.cpp — a participant's contribution to a session, for the browser tests.
+// make_contribution.cpp — a participant's contribution to a session, for the browser tests.
 //
-//   loupe_e2e_contribution SESSION_FILE MEMBER_NAME OUT_FILE
+//   loupe_e2e_make_contribution SESSION_FILE MEMBER_NAME OUT_FILE
 // Reads the session file the facilitator's app offers, writes a contribution file by the member
 // called MEMBER_NAME with one note of each kind on the first app, and prints its contribution
 // code, so a test can bring both in through the app as a facilitator would.
@@ -15,7 +15,7 @@
 int main(int argc, char** argv) {
     using namespace loupe::taste;
     if (argc != 4) {
-        std::fprintf(stderr, "usage: loupe_e2e_contribution SESSION_FILE MEMBER_NAME OUT_FILE\n");
+        std::fprintf(stderr, "usage: loupe_e2e_make_contribution SESSION_FILE MEMBER_NAME OUT_FILE\n");
         return 2;
     }
     std::ifstream in(argv[1], std::ios::binary);
