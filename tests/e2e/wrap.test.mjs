@@ -2,7 +2,8 @@
 // sideways (ImGuiInputTextFlags_WordWrap, cmake/imgui_word_wrap.cmake). A respondent types a long
 // open answer at 1280x800 and on a 390x844 phone: the first word stays where it was drawn, the text
 // spans several rows, Up, Down, Home and End move by the rows drawn, a click in the second row puts
-// the cursor there, and the text read back is exactly what was typed (no line breaks inserted).
+// the cursor there, and the text read back is exactly what was typed (no line breaks inserted), also
+// when its end comes through an input method.
 // With LOUPE_SCREENSHOTS=DIR it also saves a wrapped answer in Polish and Japanese, phone and desktop,
 // light and dark, for a person to look at.
 import {test, before, after} from 'node:test';
@@ -174,18 +175,26 @@ for (const [device, options] of Object.entries(devices)) {
   });
 }
 
-test('a wrapped answer in Polish and Japanese (screenshots with LOUPE_SCREENSHOTS=DIR)', async () => {
+test('a wrapped answer in Polish and Japanese, the end through an input method (screenshots with LOUPE_SCREENSHOTS=DIR)', async () => {
   const context = await browser.newContext(devices.desktop);
   const {page, log} = await toOpenQuestion(context);
   await click(page, FIELD);
   const answer = 'Zażółć gęślą jaźń: wyszukiwanie działa szybko, ale ustawienia są ukryte zbyt głęboko w menu. ' +
                  'オフラインでも使えるのはとても便利ですが、検索結果の並び順が分かりにくいと感じました。';
   await page.keyboard.type(answer);
+  // The end of it through an input method: the reading grows while composing, then is replaced once.
+  const cdp = await page.context().newCDPSession(page);
+  for (const reading of ['こ', 'こうそく', 'こうそくな']) {
+    await cdp.send('Input.imeSetComposition', {text: reading, selectionStart: reading.length, selectionEnd: reading.length});
+    await settle(page, 100);
+  }
+  await cdp.send('Input.insertText', {text: '高速な'});
+  await cdp.detach();
   // The Japanese font arrives once Japanese text is on screen; then nothing is drawn as a box.
   await page.waitForFunction(() => UTF8ToString(Module._loupe_placeholder_glyphs()) === '', null, {timeout: 20000});
   await settle(page);
   await leave(page, await rect(page, FIELD), false);
-  assert.equal(await fieldText(page, FIELD), answer);
+  assert.equal(await fieldText(page, FIELD), answer + '高速な');
   await click(page, FIELD);
   const dir = process.env.LOUPE_SCREENSHOTS;
   if (dir) {
