@@ -5,9 +5,10 @@
 # phone sees only their end. Dear ImGui added ImGuiInputTextFlags_WordWrap in 1.92.3; this is our
 # own, smaller version for 1.86. The text is never changed (no characters are inserted): only the
 # layout wraps, at the field's inner width minus a scrollbar (always reserved, so that the wrap
-# cannot flip as the scrollbar comes and goes). A row ends after blanks, before or after a CJK
-# character (Chinese and Japanese have no spaces; not before 、。，．！？」』）), and inside a word
-# that is wider than the field. Blanks at the end of a row hang past the edge, as in a textarea.
+# cannot flip as the scrollbar comes and goes). A row ends after blanks or after . , ; ! ? " (as
+# TextWrapped's ImFont::CalcWordWrapPositionA), before or after a CJK character (Chinese and
+# Japanese have no spaces; not before 、。，．！？」』）), and inside a word that is wider than the
+# field. Blanks at the end of a row hang past the edge, as in a textarea.
 #
 # - One function decides where a row ends (InputTextWrapRowEnd, for UTF-8 and for ImWchar alike,
 #   so what is drawn and where the cursor goes always agree). stb_textedit's STB_TEXTEDIT_LAYOUTROW
@@ -96,6 +97,7 @@ static float InputTextWrapWidth = 0.0f;
 static inline unsigned int InputTextNextChar(const ImWchar*& p, const ImWchar*) { return *p++; }
 static inline unsigned int InputTextNextChar(const char*& p, const char* end) { unsigned int c; p += ImTextCharFromUtf8(&c, p, end); return c; }
 static inline bool InputTextWrapAnywhere(unsigned int c) { return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) || c >= 0x20000; }
+static inline bool InputTextBreakAfter(unsigned int c) { return c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '"'; } // as ImFont::CalcWordWrapPositionA
 static inline bool InputTextNoBreakBefore(unsigned int c) { return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF0E || c == 0xFF01 || c == 0xFF1F || c == 0x300D || c == 0x300F || c == 0xFF09; }
 
 // Where the row that starts at 's' ends: just past its '\n', at 'end', or where the rest moves on.
@@ -114,7 +116,7 @@ static const CHAR* InputTextWrapRowEnd(const CHAR* s, const CHAR* end, float wra
         if (c == '\n')
             return next;
         const bool blank = ImCharIsBlankW(c);
-        if (p > s && !blank && (ImCharIsBlankW(prev) || ((InputTextWrapAnywhere(c) || InputTextWrapAnywhere(prev)) && !InputTextNoBreakBefore(c))))
+        if (p > s && !blank && (ImCharIsBlankW(prev) || InputTextBreakAfter(prev) || ((InputTextWrapAnywhere(c) || InputTextWrapAnywhere(prev)) && !InputTextNoBreakBefore(c))))
             last_break = p;
         if (c != '\r')
             x += g.Font->GetCharAdvance((ImWchar)c) * scale;
