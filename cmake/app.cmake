@@ -21,9 +21,9 @@ add_custom_command(OUTPUT "${imgui_draw}"
 set(imgui_widgets "${CMAKE_BINARY_DIR}/imgui/imgui_widgets.cpp")
 add_custom_command(OUTPUT "${imgui_widgets}"
   COMMAND ${CMAKE_COMMAND} -DINPUT=${LOUPE_IMGUI_DIR}/imgui_widgets.cpp -DSTB=${LOUPE_IMGUI_DIR}/imstb_textedit.h
-          -DOUTPUT=${imgui_widgets} -P ${CMAKE_SOURCE_DIR}/cmake/imgui_word_wrap.cmake
+          -DOUTPUT=${imgui_widgets} -P ${CMAKE_SOURCE_DIR}/cmake/imgui_text_fields.cmake
   DEPENDS ${LOUPE_IMGUI_DIR}/imgui_widgets.cpp ${LOUPE_IMGUI_DIR}/imstb_textedit.h
-          ${CMAKE_SOURCE_DIR}/cmake/imgui_word_wrap.cmake VERBATIM)
+          ${CMAKE_SOURCE_DIR}/cmake/imgui_text_fields.cmake VERBATIM)
 add_library(imgui STATIC
   ${imgui_tabbing} ${imgui_draw} ${imgui_widgets}
   ${LOUPE_IMGUI_DIR}/imgui_tables.cpp

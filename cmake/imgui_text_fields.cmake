@@ -1,5 +1,10 @@
-# imgui_word_wrap.cmake — copies Dear ImGui 1.86's imgui_widgets.cpp with word wrap in multi-line
-# text fields: InputTextMultiline(..., ImGuiInputTextFlags_WordWrap) (the flag is in imgui_config.h).
+# imgui_text_fields.cmake — copies Dear ImGui 1.86's imgui_widgets.cpp with text fields that behave
+# like a web page's: word wrap in multi-line fields, InputTextMultiline(...,
+# ImGuiInputTextFlags_WordWrap) (the flag is in imgui_config.h), and Escape that keeps what was typed.
+#
+# Escape: in 1.86 it leaves a field and puts back the text the field had when it was clicked. A
+# respondent who pressed Escape in a survey's open answer lost the whole answer (the reverted text
+# was then saved); nobody guesses that Ctrl+Z brings it back. Escape now only leaves the field.
 #
 # In 1.86 a long line in a multi-line field scrolls sideways, so someone typing two sentences on a
 # phone sees only their end. Dear ImGui added ImGuiInputTextFlags_WordWrap in 1.92.3; this is our
@@ -20,7 +25,7 @@
 #   row's end stay on that row, Page Up finds the previous row rather than the line's start, and the
 #   end of the text belongs to its last row (1.86 put Up from there at that row's start; later
 #   versions fixed it). Without the flag every one of them behaves as before.
-# Usage: cmake -DINPUT=imgui_widgets.cpp -DSTB=imstb_textedit.h -DOUTPUT=imgui_widgets_wrap.cpp -P imgui_word_wrap.cmake
+# Usage: cmake -DINPUT=imgui_widgets.cpp -DSTB=imstb_textedit.h -DOUTPUT=imgui_widgets_wrap.cpp -P imgui_text_fields.cmake
 
 function(patch var old new expected)
   string(LENGTH "${old}" old_length)
@@ -29,7 +34,7 @@ function(patch var old new expected)
   string(LENGTH "${without}" without_length)
   math(EXPR found "(${length} - ${without_length}) / ${old_length}")
   if(NOT found EQUAL expected)
-    message(FATAL_ERROR "imgui_word_wrap.cmake: ${INPUT} or ${STB} is not the Dear ImGui 1.86 it was written for (found ${found} of ${expected}: ${old})")
+    message(FATAL_ERROR "imgui_text_fields.cmake: ${INPUT} or ${STB} is not the Dear ImGui 1.86 it was written for (found ${found} of ${expected}: ${old})")
   endif()
   string(REPLACE "${old}" "${new}" result "${${var}}")
   set(${var} "${result}" PARENT_SCOPE)
@@ -91,7 +96,7 @@ patch(source [==[#define STB_TEXTEDIT_IMPLEMENTATION
 # ---- Where rows end, and the helpers that draw and measure them -----------------------------------
 patch(source [==[// Wrapper for stb_textedit.h to edit text (our wrapper is for: statically sized buffer, single-line, wchar characters. InputText converts between UTF-8 and wchar)
 namespace ImStb
-{]==] [==[// [Loupe] Word wrap (cmake/imgui_word_wrap.cmake). The wrap width of the field InputTextEx() is
+{]==] [==[// [Loupe] Word wrap (cmake/imgui_text_fields.cmake). The wrap width of the field InputTextEx() is
 // running, 0.0f when it does not wrap: stb_textedit's callbacks read it.
 static float InputTextWrapWidth = 0.0f;
 static inline unsigned int InputTextNextChar(const ImWchar*& p, const ImWchar*) { return *p++; }
@@ -272,5 +277,8 @@ patch(source [==[            draw_window->DrawList->AddText(g.Font, g.FontSize, 
                 text_size.y = InputTextWrapDraw(draw_window->DrawList, draw_pos, col, buf_display, buf_display_end, wrap_width) * g.FontSize;
             else
             draw_window->DrawList->AddText(g.Font, g.FontSize, draw_pos, col, buf_display, buf_display_end, 0.0f, is_multiline ? NULL : &clip_rect);]==] 1)
+
+# ---- Escape keeps the text ----------------------------------------------------------------------
+patch(source [==[            clear_active_id = cancel_edit = true;]==] [==[            clear_active_id = true;  // Loupe: Escape leaves the field and keeps its text]==] 1)
 
 file(WRITE "${OUTPUT}" "${source}")
