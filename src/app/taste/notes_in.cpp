@@ -125,26 +125,37 @@ void report_section(float inner) {
 }
 
 // Who has notes in the session, and who was invited and has none yet, in name order.
-void who_section(const Session& session, const Team& team) {
-    const Palette& p = palette();
+struct Who {
+    std::vector<std::string> sent, missing;
+    std::string sent_text() const {
+        return sent.empty() ? "Nobody has sent notes yet." : "Notes from " + taste_ui::joined(sent) + ".";
+    }
+    std::string missing_text() const {
+        return missing.empty() ? "Everyone invited has sent notes." : "Not yet: " + taste_ui::joined(missing) + ".";
+    }
+};
+
+Who who_has_sent(const Session& session, const Team& team) {
     std::vector<std::uint64_t> sent;
     for (const Note& n : session.notes)
         if (!n.head.deleted && std::find(sent.begin(), sent.end(), n.author) == sent.end()) sent.push_back(n.author);
-    std::vector<std::string> sent_names, missing_names;
-    for (std::uint64_t id : sent) sent_names.push_back(person_name(session, team, id));
+    Who who;
+    for (std::uint64_t id : sent) who.sent.push_back(person_name(session, team, id));
     for (std::uint64_t id : session.plan.invited)
         if (std::find(sent.begin(), sent.end(), id) == sent.end() && find_member(team, id))
-            missing_names.push_back(taste_ui::member_name(team, id));
-    std::sort(sent_names.begin(), sent_names.end());
-    std::sort(missing_names.begin(), missing_names.end());
+            who.missing.push_back(taste_ui::member_name(team, id));
+    std::sort(who.sent.begin(), who.sent.end());
+    std::sort(who.missing.begin(), who.missing.end());
+    return who;
+}
+
+void who_section(const Session& session, const Team& team) {
+    const Palette& p = palette();
+    const Who who = who_has_sent(session, team);
     ImGui::Dummy(ImVec2(0, px(8)));
-    const std::string have = sent_names.empty() ? "Nobody has sent notes yet."
-                                                : "Notes from " + taste_ui::joined(sent_names) + ".";
-    ImGui::TextWrapped("%s", have.c_str());
+    ImGui::TextWrapped("%s", who.sent_text().c_str());
     test_rect("taste/import/sent");
-    const std::string waiting = missing_names.empty() ? "Everyone invited has sent notes."
-                                                      : "Not yet: " + taste_ui::joined(missing_names) + ".";
-    text_wrapped_colored(missing_names.empty() ? p.accent : p.muted, waiting.c_str());
+    text_wrapped_colored(who.missing.empty() ? p.accent : p.muted, who.missing_text().c_str());
     test_rect("taste/import/missing");
 }
 
@@ -187,6 +198,20 @@ void enlarged_dialog() {
 }
 
 }  // namespace
+
+std::string bring_in_spoken(const Session& session, const Team& team) {
+    std::string said;
+    if (st.session == session.plan.head.id && !st.report.empty()) {
+        said = "What came in:";
+        for (ImportStatus status : kStatusOrder) {
+            const auto n = std::count_if(st.report.begin(), st.report.end(), [&](const ImportLine& l) { return l.status == status; });
+            if (n > 0) said += std::string(said.back() == ':' ? " " : ", ") + status_heading(status) + " " + std::to_string(n);
+        }
+        said += ". ";
+    }
+    const Who who = who_has_sent(session, team);
+    return said + who.sent_text() + " " + who.missing_text();
+}
 
 void bring_in_files(Session& session, const Team& team, std::vector<platform::OpenedFile>& files) {
     std::vector<ImportInput> inputs;

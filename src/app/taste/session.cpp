@@ -270,7 +270,7 @@ void taste_session_screen(std::uint64_t id) {
     screen_header(title.c_str(), "taste/session/title", intro.c_str(), "\u2190 Team", "/taste");
     std::string spoken = "Taste session: " + title + ". " + intro + ". " + std::to_string(plan.apps.size()) + " apps";
     for (const App& a : plan.apps) spoken += ", " + a.name;
-    platform::announce(spoken + ".");
+    platform::announce(spoken + ". " + taste_session::bring_in_spoken(*session, *team));
     const float width = column_width();
     ui.changed = false;
     plan_card(plan, *team, width);

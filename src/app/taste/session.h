@@ -2,6 +2,7 @@
 // own file: the plan (session.cpp, which draws the screen), the invite (invite.cpp), and the
 // notes coming in and what arrived (notes_in.cpp).
 #pragma once
+#include <string>
 #include <vector>
 
 #include "core/taste/records.h"
@@ -16,6 +17,8 @@ void invite_card(const loupe::taste::Team& team, const loupe::taste::Plan& plan,
 
 // notes_in.cpp: choose, drop or paste contributions; the report; who has sent notes and who not.
 void bring_in_card(loupe::taste::Session& session, const loupe::taste::Team& team, float width);
+// notes_in.cpp: what a screen reader hears of it: the last report's counts, who has sent notes, who not.
+std::string bring_in_spoken(const loupe::taste::Session& session, const loupe::taste::Team& team);
 // notes_in.cpp: everyone's notes, per app, good, bad and ugly.
 void notes_card(const loupe::taste::Session& session, const loupe::taste::Team& team, float width);
 // notes_in.cpp: files chosen or dropped while the session is open.
