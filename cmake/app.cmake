@@ -18,9 +18,15 @@ add_custom_command(OUTPUT "${imgui_draw}"
   COMMAND ${CMAKE_COMMAND} -DINPUT=${LOUPE_IMGUI_DIR}/imgui_draw.cpp -DOUTPUT=${imgui_draw}
           -P ${CMAKE_SOURCE_DIR}/cmake/imgui_missing_glyphs.cmake
   DEPENDS ${LOUPE_IMGUI_DIR}/imgui_draw.cpp ${CMAKE_SOURCE_DIR}/cmake/imgui_missing_glyphs.cmake VERBATIM)
+set(imgui_widgets "${CMAKE_BINARY_DIR}/imgui/imgui_widgets.cpp")
+add_custom_command(OUTPUT "${imgui_widgets}"
+  COMMAND ${CMAKE_COMMAND} -DINPUT=${LOUPE_IMGUI_DIR}/imgui_widgets.cpp -DSTB=${LOUPE_IMGUI_DIR}/imstb_textedit.h
+          -DOUTPUT=${imgui_widgets} -P ${CMAKE_SOURCE_DIR}/cmake/imgui_word_wrap.cmake
+  DEPENDS ${LOUPE_IMGUI_DIR}/imgui_widgets.cpp ${LOUPE_IMGUI_DIR}/imstb_textedit.h
+          ${CMAKE_SOURCE_DIR}/cmake/imgui_word_wrap.cmake VERBATIM)
 add_library(imgui STATIC
-  ${imgui_tabbing} ${imgui_draw}
-  ${LOUPE_IMGUI_DIR}/imgui_tables.cpp ${LOUPE_IMGUI_DIR}/imgui_widgets.cpp
+  ${imgui_tabbing} ${imgui_draw} ${imgui_widgets}
+  ${LOUPE_IMGUI_DIR}/imgui_tables.cpp
   ${LOUPE_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${LOUPE_IMGUI_DIR} ${LOUPE_IMGUI_DIR}/misc/cpp)
 target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src/platform)

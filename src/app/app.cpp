@@ -12,7 +12,7 @@
 //   Workspace backup           back up, restore, files dropped on the shell
 //   Storage that fails         the bar that says what is not saved, and the menu's storage row
 //   Top bar                    wordmark, section tabs, theme toggle, the menu
-//   Screens                    home, taste sessions
+//   Screens                    home (the taste sessions' screens are in src/app/taste)
 //   Overlays                   messages (toasts), dialogs, the drop overlay
 //   What the screens share     shell.h: notify, navigate, the content column, headings
 //   The platform layer's entry points   app_init, app_frame, test hooks
@@ -33,6 +33,7 @@
 #include "platform/platform.h"
 #include "app/surveys/projects.h"
 #include "app/taste/pictures.h"
+#include "app/taste/store.h"
 #include "app/shell.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -43,7 +44,8 @@ Fonts g_fonts;
 namespace {
 
 // ---- State ------------------------------------------------------------------------------------
-enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions, Contribute };
+enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions, TasteSession,
+                    Contribute };
 
 struct Toast {
     std::string text;
@@ -61,12 +63,14 @@ struct PendingRestore {
 struct AppState {
     Screen screen = Screen::Home;
     std::uint64_t project_id = 0;  // the survey open in the editor or on the results screen
+    std::uint64_t taste_session = 0;  // the taste session open
     loupe::Settings settings;
     bool dark = false;
     std::vector<Toast> toasts;
     PendingRestore restore;
     bool about_open = false;
     bool animating = false;  // a screen asked for the next frame
+    bool scroll_to_top = false;  // the place changed: the new screen starts at its top
     float touch_scroll_start = 0;
     std::string storage_problem;       // nothing is kept in this page (from the start)
     std::vector<std::string> unsaved;  // stored files whose last write the browser refused
@@ -130,6 +134,7 @@ std::string fragment_of(Screen s) {
         case Screen::SurveyEditor: return project;
         case Screen::Results: return project + "/results";
         case Screen::TasteSessions: return "/taste";
+        case Screen::TasteSession: return "/taste/" + taste_store::hex_id(app.taste_session);
         case Screen::Contribute: return platform::url_fragment();
     }
     return "";
@@ -157,6 +162,12 @@ void follow_fragment() {
         open_invite_link(f);
     }
     else if (f == "/taste") app.screen = Screen::TasteSessions;
+    else if (f.starts_with("/taste/")) {
+        app.taste_session = taste_store::parse_hex_id(std::string_view(f).substr(7));
+        app.screen = Screen::TasteSessions;
+        if (app.taste_session != 0 && taste_store::find_session(app.taste_session)) app.screen = Screen::TasteSession;
+        else notify("That taste session is not kept in this browser (it may have been deleted); here is your team.", true);
+    }
     else if (f == "/surveys") app.screen = Screen::SurveyList;
     else if (f.starts_with("/surveys/")) {
         const std::string_view rest = std::string_view(f).substr(9);
@@ -172,7 +183,10 @@ void follow_fragment() {
         notify("This link points to a part of Loupe that does not exist (#" + f.substr(0, 40) +
                "); here is the home screen instead.", true);
     }
-    if (app.screen != before) ImGui::SetScrollY(0);
+    if (app.screen != before) {
+        ImGui::SetScrollY(0);      // the content region, when a screen navigates while drawing
+        app.scroll_to_top = true;  // and when the URL changed: applied once the content region begins
+    }
 }
 
 void go(Screen s) {
@@ -247,6 +261,7 @@ void restore_workspace(const loupe::WorkspaceBackup& backup) {
     load_settings();
     refresh_theme();
     load_projects();
+    taste_store::load();
     follow_fragment();
     notify("Workspace restored from the backup of " + loupe::iso_date(backup.created_unix_seconds) + ".");
 }
@@ -257,6 +272,7 @@ std::string describe_stored_file(const std::string& name) {
     if (name == kSettingsFile) return "your settings";
     if (const std::string title = answered_survey_title(name); !title.empty()) return "your answers to \u201c" + title + "\u201d";
     if (name.starts_with("answer-")) return "your answers to a survey";
+    if (taste_store::is_taste_storage_name(name)) return taste_store::describe(name);
     if (platform::is_fetched_on_demand(name)) return "a screenshot";
     for (const loupe::Project& project : projects())
         if (loupe::project_storage_name(project.local_id) == name)
@@ -338,6 +354,10 @@ void open_files(std::vector<platform::OpenedFile>& files) {
     if (files.empty()) return;
     if (loupe::Project* project = find_project(app.project_id); project && app.screen == Screen::Results) {
         import_files(*project, files);
+        return;
+    }
+    if (app.screen == Screen::TasteSession) {
+        taste_session_files(app.taste_session, files);
         return;
     }
     if (app.screen == Screen::Contribute) contribute_files(files);  // pictures for the open note
@@ -441,7 +461,8 @@ void top_bar() {
         for (const auto& tab : tabs) {
             ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
             const bool current = app.screen == tab.s || (tab.s == Screen::SurveyList && (app.screen == Screen::SurveyEditor ||
-                                                                                           app.screen == Screen::Results));
+                                                                                           app.screen == Screen::Results)) ||
+                                 (tab.s == Screen::TasteSessions && app.screen == Screen::TasteSession);
             ImGui::PushStyleColor(ImGuiCol_Text, current ? p.text : p.muted);
             ImGui::PushStyleColor(ImGuiCol_Button, current ? p.overlay : IM_COL32(0, 0, 0, 0));
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.overlay);
@@ -538,51 +559,6 @@ void home_screen() {
         "Your work is kept in this browser's storage. Use the menu at the top right (•••) to back it up to a file or "
         "restore it on another computer.");
     ImGui::Dummy(ImVec2(0, px(24)));
-    end_column();
-}
-
-// The honest part of a screen whose features are still being built.
-void coming_next(const char* what, std::initializer_list<const char*> features) {
-    const Palette& p = palette();
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_width() - px(20));
-    ImGui::Indent(px(20));
-    ImGui::Dummy(ImVec2(0, px(8)));
-    ImGui::PushFont(g_fonts.heading);
-    ImGui::TextUnformatted("Not available yet");
-    ImGui::PopFont();
-    text_wrapped_colored(p.muted, what);
-    ImGui::Dummy(ImVec2(0, px(2)));
-    for (const char* f : features) {
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        dl->AddCircleFilled(ImVec2(at.x + px(4), at.y + ImGui::GetTextLineHeight() / 2), px(2.5f), p.accent);
-        ImGui::Indent(px(16));
-        ImGui::TextWrapped("%s", f);
-        ImGui::Unindent(px(16));
-    }
-    ImGui::Dummy(ImVec2(0, px(8)));
-    ImGui::Unindent(px(20));
-    ImGui::PopTextWrapPos();
-    dl->ChannelsSetCurrent(0);
-    const ImVec2 end(start.x + column_width(), ImGui::GetCursorScreenPos().y);
-    dl->AddRectFilled(start, end, p.surface, px(12));
-    dl->AddRect(start, end, p.border, px(12), 0, px(1));
-    dl->ChannelsMerge();
-    ImGui::Dummy(ImVec2(0, px(4)));
-}
-
-void taste_sessions_screen() {
-    begin_column();
-    screen_header("Taste sessions", "taste/title",
-                  "Once a month the team tries a few apps from one category, notes what is good, bad and ugly, "
-                  "and turns it into ideas for your own product.");
-    coming_next("Taste sessions come after surveys. They will let you:",
-                {"keep the team, the rota of who picks the category, and the monthly plan",
-                 "collect everyone's notes by invite link, or live in this browser",
-                 "run the session app by app, and keep a searchable library with action items"});
     end_column();
 }
 
@@ -704,6 +680,7 @@ void drop_overlay() {
     dl->AddRect(ImVec2(inset, inset), ImVec2(display.x - inset, display.y - inset), p.accent, px(16), 0, px(2));
     const char* text = app.screen == Screen::Results      ? "Drop response files, codes or a choice table to import them"
                        : app.screen == Screen::SurveyList ? "Drop a survey file to open it"
+                       : app.screen == Screen::TasteSession ? "Drop contribution files to bring the notes in"
                        : app.screen == Screen::Contribute ? "Drop screenshots to attach them to the open note"
                                                           : "Drop a Loupe backup to restore it";
     const ImVec2 size = g_fonts.heading->CalcTextSizeA(g_fonts.heading->FontSize, FLT_MAX, 0, text);
@@ -720,7 +697,9 @@ void touch_scroll() {
     if (drag.y == 0 || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
     ImGuiContext& g = *GImGui;
     if (g.ActiveId != 0 && g.ActiveIdWindow == g.CurrentWindow && !g.ActiveIdIsJustActivated) {
-        if (ImGui::GetIO().WantTextInput) return;  // selecting text, not scrolling
+        // Selecting text in a field already being typed in, not scrolling; a field this very touch
+        // landed on is let go, so a finger that starts on a field still scrolls the page.
+        if (io.WantTextInput && g.ActiveIdTimer > io.MouseDownDuration[0] + 0.05f) return;
         ImGui::ClearActiveID();
     }
     ImGui::SetScrollY(app.touch_scroll_start - drag.y);
@@ -787,6 +766,7 @@ void app_init() {
     app.storage_problem = platform::storage_problem();
     load_settings();
     load_projects();
+    taste_store::load();
     follow_fragment();
 }
 
@@ -808,6 +788,7 @@ FrameRequest app_frame() {
     }
     if (!inbox.storage_changed.empty()) {
         reload_projects(inbox.storage_changed);
+        taste_store::reload(inbox.storage_changed);
         answers_changed_elsewhere(inbox.storage_changed);
         taste_notes_changed_elsewhere(inbox.storage_changed);
         inbox.storage_changed.clear();
@@ -838,6 +819,11 @@ FrameRequest app_frame() {
     storage_banner();
     // NavFlattened: arrow keys move between the top bar and the page as one surface.
     ImGui::BeginChild("content", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
+    if (app.scroll_to_top) {  // takes effect in the next frame: draw it
+        ImGui::SetScrollY(0);
+        app.scroll_to_top = false;
+        keep_animating();
+    }
     loupe::Project* project = find_project(app.project_id);
     if ((app.screen == Screen::SurveyEditor || app.screen == Screen::Results) && !project) {
         app.screen = Screen::SurveyList;  // deleted here or in another tab
@@ -850,7 +836,8 @@ FrameRequest app_frame() {
         case Screen::SurveyList: survey_list_screen(); break;
         case Screen::SurveyEditor: survey_editor_screen(*project); break;
         case Screen::Results: results_screen(*project); break;
-        case Screen::TasteSessions: taste_sessions_screen(); break;
+        case Screen::TasteSessions: taste_team_screen(); break;
+        case Screen::TasteSession: taste_session_screen(app.taste_session); break;
         case Screen::Contribute: contribute_screen(); break;
     }
     touch_scroll();

@@ -61,5 +61,10 @@ void survey_preview(const loupe::Survey& survey, ImVec2 size);
 // surveys.cpp: files chosen or dropped while the survey list is open: survey and project files
 // become surveys in the list; workspace backups are left in `files` for the shell to restore.
 void open_survey_files(std::vector<platform::OpenedFile>& files);
+// Taste sessions, the facilitator's side (src/app/taste): the team ("#/taste") and one session
+// ("#/taste/<16 hex>"); files chosen or dropped while a session is open are its contributions.
+void taste_team_screen();
+void taste_session_screen(std::uint64_t session_id);
+void taste_session_files(std::uint64_t session_id, std::vector<platform::OpenedFile>& files);
 // results.cpp: files chosen or dropped while the results screen is open (responses, codes, CSV).
 void import_files(loupe::Project& project, std::vector<platform::OpenedFile>& files);

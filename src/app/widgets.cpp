@@ -1,8 +1,14 @@
-// widgets.cpp — buttons, cards and the test-only widget rectangle registry.
+// widgets.cpp — buttons, cards, links with their QR codes, and the test-only widget rectangle registry.
 #include "app/widgets.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/shared/qr.h"
 
 #include "imgui_internal.h"
 #include "app/theme.h"
@@ -196,4 +202,127 @@ bool nav_card(const char* test_id, const char* title, const char* body, const ch
     const ImVec2 action_size = g_fonts.body->CalcTextSizeA(g_fonts.body->FontSize, FLT_MAX, 0, action);
     dl->AddText(g_fonts.body, g_fonts.body->FontSize, ImVec2(pos.x + pad, max.y - pad - action_size.y), p.accent, action);
     return pressed;
+}
+
+// ---- A link to hand out, and its QR code ---------------------------------------------------------
+namespace {
+constexpr int kLinkLines = 4;  // lines of a link shown before "Show the whole link"
+}
+
+// The link cut into lines at most `width` wide, anywhere: a link has no spaces to break at.
+static std::vector<std::string_view> wrap_anywhere(std::string_view text, float width) {
+    ImFont* font = ImGui::GetFont();
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    float line_width = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const float advance = font->GetCharAdvance(static_cast<ImWchar>(static_cast<unsigned char>(text[i])));
+        if (line_width + advance > width && i > start) {
+            lines.push_back(text.substr(start, i - start));
+            start = i;
+            line_width = 0;
+        }
+        line_width += advance;
+    }
+    if (start < text.size()) lines.push_back(text.substr(start));
+    return lines;
+}
+
+// The link in an inset box; clicking it copies it. A long link shows its first lines, and the
+// whole on request.
+bool link_box(const std::string& link, float width, bool& whole, const char* test_id, const char* whole_test_id) {
+    const Palette& p = palette();
+    const float pad = px(12);
+    const std::vector<std::string_view> lines = wrap_anywhere(link, width - 2 * pad);
+    const bool shortened = !whole && lines.size() > std::size_t(kLinkLines);
+    const std::size_t shown = shortened ? std::size_t(kLinkLines) : lines.size();
+    const float line_h = ImGui::GetTextLineHeight();
+
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, shown * line_h + 2 * pad);
+    ImGui::PushID(test_id);
+    const bool clicked = ImGui::InvisibleButton("##link", size);
+    ImGui::PopID();
+    test_rect(test_id);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetTooltip("Click to copy the link");
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, max, p.background, px(8));
+    dl->AddRect(pos, max, hovered ? p.accent : p.border, px(8), 0, px(1));
+    draw_focus_ring(pos, max, px(8));
+    for (std::size_t i = 0; i < shown; ++i) {
+        std::string line(lines[i]);
+        if (shortened && i + 1 == shown) line = line.substr(0, line.size() - 2) + "…";
+        dl->AddText(ImVec2(pos.x + pad, pos.y + pad + i * line_h), p.text, line.c_str());
+    }
+    if (lines.size() > std::size_t(kLinkLines)) {
+        if (link_button(whole ? "Show less" : "Show the whole link", whole_test_id))
+            whole = !whole;
+    }
+    return clicked;
+}
+
+constexpr int kQuietModules = 4;  // the white border the QR standard asks for
+
+// The size of a module (framebuffer pixels): a whole number of pixels so the code stays sharp,
+// the code about `side` wide but no module under 2 logical pixels (smaller is hard to scan from a
+// screen) unless `most` is all the room there is.
+float qr_module(const loupe::QrCode& qr, float side, float most) {
+    const int modules = qr.size + 2 * kQuietModules;
+    const float module = std::max(std::floor(side / modules), std::round(px(2)));
+    return module * modules <= most ? module : std::max(1.0f, std::floor(most / modules));
+}
+
+// Dark modules on white with the quiet zone; a row's neighbouring dark modules are one rectangle.
+float qr_side(const loupe::QrCode& qr, float module) { return module * (qr.size + 2 * kQuietModules); }
+
+void qr_view(const loupe::QrCode& qr, float module, const char* test_id) {
+    const float side = module * (qr.size + 2 * kQuietModules);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    pos = ImVec2(std::round(pos.x), std::round(pos.y));
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(ImVec2(side, side));
+    test_rect(test_id);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32_WHITE, px(6));
+    const ImU32 ink = IM_COL32(0, 0, 0, 255);
+    const float quiet = kQuietModules * module;
+    for (int y = 0; y < qr.size; ++y)
+        for (int x = 0; x < qr.size;) {
+            if (!qr.dark(x, y)) {
+                ++x;
+                continue;
+            }
+            const int run_start = x;
+            while (x < qr.size && qr.dark(x, y)) ++x;
+            const ImVec2 a(pos.x + quiet + run_start * module, pos.y + quiet + y * module);
+            dl->AddRectFilled(a, ImVec2(pos.x + quiet + x * module, a.y + module), ink);
+        }
+}
+
+void link_with_qr(const loupe::QrCode* qr, float inner, const char* qr_test_id,
+                  const std::function<void(float width)>& details, const std::function<void()>& no_qr) {
+    const float gap = px(24);
+    const float wide_module = qr ? qr_module(*qr, px(216), inner) : 0;
+    const float wide_side = qr ? qr_side(*qr, wide_module) : 0;
+    if (qr && inner >= wide_side + gap + px(300)) {  // the code beside the link
+        qr_view(*qr, wide_module, qr_test_id);
+        ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - wide_side - gap);
+        details(inner - wide_side - gap);
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        return;
+    }
+    details(inner);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (qr) {
+        const float module = qr_module(*qr, std::min(inner, px(280)), inner);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - qr_side(*qr, module)) / 2);
+        qr_view(*qr, module, qr_test_id);
+    } else {
+        no_qr();
+    }
 }

@@ -1,6 +1,11 @@
 // widgets.h — Loupe's own widgets on top of Dear ImGui, sized in logical pixels (px()).
 #pragma once
+#include <functional>
+#include <string>
+
 #include "imgui.h"
+
+namespace loupe { struct QrCode; }
 
 float px(float logical);  // logical (CSS) pixels -> framebuffer pixels
 
@@ -22,3 +27,18 @@ void draw_focus_ring(ImVec2 min, ImVec2 max, float rounding);  // when keyboard 
 bool nav_card(const char* test_id, const char* title, const char* body, const char* action, float width,
               float height, int icon);
 float nav_card_height(const char* body, float width);
+
+// ---- A link to hand out, and its QR code (a survey link, a taste-session invite) ----------------
+
+// The link in an inset box, cut anywhere into lines (a link has no spaces); a long one shows its
+// first lines and "Show the whole link", which flips `whole`. True when the box is clicked (copy it).
+bool link_box(const std::string& link, float width, bool& whole, const char* test_id, const char* whole_test_id);
+// The size of a QR module (framebuffer pixels): whole pixels, the code about `side` wide, no module
+// under 2 logical pixels unless `most` is all the room there is.
+float qr_module(const loupe::QrCode& qr, float side, float most);
+float qr_side(const loupe::QrCode& qr, float module);  // the code's side with its quiet zone
+void qr_view(const loupe::QrCode& qr, float module, const char* test_id);
+// The link's details (drawn by `details` in the width it gets) with the QR code beside them when
+// `inner` has room, else under them, centred; `no_qr` says why there is none when `qr` is null.
+void link_with_qr(const loupe::QrCode* qr, float inner, const char* qr_test_id,
+                  const std::function<void(float width)>& details, const std::function<void()>& no_qr);

@@ -9,3 +9,7 @@
 #define IMGUI_USE_WCHAR32
 // Called with each character drawn text needed and no font had (cmake/imgui_missing_glyphs.cmake).
 extern void (*ImGuiMissingGlyphHook)(unsigned int codepoint);
+// InputTextMultiline(..., ImGuiInputTextFlags_WordWrap): long lines wrap at the field's width
+// instead of scrolling sideways; the text itself is unchanged (cmake/imgui_word_wrap.cmake).
+// Dear ImGui 1.92.3 has its own flag of this name: drop ours (and the patch) when upgrading.
+constexpr int ImGuiInputTextFlags_WordWrap = 1 << 24;

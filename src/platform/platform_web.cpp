@@ -214,7 +214,7 @@ EM_JS(void, js_install_listeners, (), {
     const keys = {Backspace: 42, Enter: 40, Tab: 43, Escape: 41, ArrowLeft: 80, ArrowRight: 79, ArrowUp: 82,
                   ArrowDown: 81, Delete: 76, Home: 74, End: 77, PageUp: 75, PageDown: 78};
     const shortcuts = {a: 4, c: 6, v: 25, x: 27, y: 28, z: 29};
-    let pasteByShortcut = false;
+    let pasteKeyModifiers = null;  // Ctrl+V was pressed and its paste event is awaited
     const modifiers = (e) => (e.shiftKey ? 1 : 0) | (e.ctrlKey ? 0x40 : 0) | (e.altKey ? 0x100 : 0) | (e.metaKey ? 0x400 : 0);
     Module.canvas.addEventListener('mousedown', (e) => {
         if (document.activeElement === area) e.preventDefault();  // clicking inside the field keeps the focus
@@ -239,15 +239,18 @@ EM_JS(void, js_install_listeners, (), {
     area.addEventListener('keydown', (e) => {
         e.stopPropagation();
         if (composing || e.isComposing || e.keyCode === 229) return;  // the input method's own keys
+        pasteKeyModifiers = null;  // a Ctrl+V the browser sent no paste event for is forgotten
         const shortcut = (e.ctrlKey || e.metaKey) ? shortcuts[e.key.toLowerCase()] : undefined;
         const code = keys[e.key] || shortcut;
         if (!code) return;                               // printable: arrives as input
         if (shortcut === shortcuts.v) {
-            pasteByShortcut = true;  // ImGui pastes on the key; the paste event just brings the text
-            setTimeout(() => { pasteByShortcut = false; }, 0);
-        } else {
-            e.preventDefault();
+            // The browser pastes: its paste event brings the text, and only then is the key passed on,
+            // for ImGui to paste it. Passed on at once, a frame drawn before the paste event arrived
+            // (a busy machine) pasted whatever had been copied before.
+            pasteKeyModifiers = modifiers(e);
+            return;
         }
+        e.preventDefault();
         call('loupe_key_press', code, modifiers(e));
     });
     area.addEventListener('keyup', (e) => e.stopPropagation());
@@ -256,8 +259,9 @@ EM_JS(void, js_install_listeners, (), {
         pasteImages(e);
         const text = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
         withString(text, (p) => call('loupe_clipboard_seen', p));
-        if (!pasteByShortcut) withString(text, (p) => call('loupe_text_typed', p));  // a phone's or menu's paste
-        pasteByShortcut = false;
+        if (pasteKeyModifiers !== null) call('loupe_key_press', shortcuts.v, pasteKeyModifiers);  // Ctrl+V
+        else withString(text, (p) => call('loupe_text_typed', p));  // a phone's or a menu's paste
+        pasteKeyModifiers = null;
     });
     area.addEventListener('input', (e) => {
         if (composing || e.isComposing) return;  // compositionend sends the result

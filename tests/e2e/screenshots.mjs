@@ -24,6 +24,7 @@ tool('loupe', 'survey', 'create', '--title', 'Budgeting app priorities', '--item
 tool('loupe', 'simulate', '--survey', 'survey.loupe', '--respondents', '30', '--out', 'sim', '--seed', '5');
 const project = tool('tests/loupe_e2e_workspace', 'workspace.loupe', 'survey.loupe').trim();
 const responses = readdirSync(join(work, 'sim')).map((f) => join(work, 'sim', f));
+const tasteSession = tool('tests/loupe_e2e_taste_workspace', 'taste.loupe').trim();
 
 tool('loupe', 'taste', 'team', 'create', '--name', 'Checkout squad', '--member', 'Fran:PM', '--member', 'Ana:designer',
      '--member', 'Bo:engineer', '--member', 'Cy:engineer:junior', '--member', 'Dee:other', '--out', 'team.loupe');
@@ -53,6 +54,16 @@ const devices = {
   desktop: {viewport: {width: 1280, height: 800}, deviceScaleFactor: 1},
   phone: {viewport: {width: 390, height: 844}, deviceScaleFactor: 3, isMobile: true, hasTouch: true},
 };
+
+async function restoreTaste(page) {
+  await visit(page, '');
+  await click(page, 'menu');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu/restore')]);
+  await chooser.setFiles(join(work, 'taste.loupe'));
+  await settle(page);
+  await click(page, 'restore/confirm');
+  await click(page, 'toast/dismiss');  // "Workspace restored": out of the way of the screens
+}
 
 async function visit(page, hash) {
   await page.goto(`${origin}/${hash}`);
@@ -165,6 +176,17 @@ for (const scheme of ['light', 'dark'])
     for (let i = 0; i < 3; ++i) {
       await shot(`editor-${i + 1}`);
       await scrollBy(page, options.viewport.height * 0.8);
+    }
+
+    // The facilitator's taste sessions: a team of five, a planned session with fifteen notes.
+    await restoreTaste(page);
+    for (const [name, hash, screens] of [['taste-team', '#/taste', 4], ['taste-session', `#/taste/${tasteSession}`, 6]]) {
+      const shots = device === 'phone' ? screens * 2 : screens;  // a phone's column is long
+      await visit(page, hash);
+      for (let i = 0; i < shots; ++i) {
+        await shot(`${name}-${i + 1}`);
+        await scrollBy(page, options.viewport.height * 0.8);
+      }
     }
     await context.close();
   }

@@ -15,7 +15,7 @@ import {launchBrowser, startServer, openApp, settle, waitForWidget, rect, tap, s
 import {spoken, keyboardChoose, clipboard, press} from './steps.mjs';
 
 const LOUPE = join(ROOT, 'build/native/loupe');
-const READ = join(ROOT, 'build/native/tests/loupe_e2e_contribution');
+const READ = join(ROOT, 'build/native/tests/loupe_e2e_read_contribution');
 
 let browser, server, origin, link, dir, sessionFile;
 before(async () => {

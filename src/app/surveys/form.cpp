@@ -126,10 +126,10 @@ bool text_area(const char* test_id, std::string& value, std::size_t max_bytes, I
     ImGui::PushID(test_id);
     bool edited = false;
     if (max_bytes == 0) {
-        edited = ImGui::InputTextMultiline("##area", &value, size);
+        edited = ImGui::InputTextMultiline("##area", &value, size, ImGuiInputTextFlags_WordWrap);
     } else {
         std::vector<char>& buffer = bounded_buffer(value, max_bytes);
-        edited = ImGui::InputTextMultiline("##area", buffer.data(), buffer.size(), size);
+        edited = ImGui::InputTextMultiline("##area", buffer.data(), buffer.size(), size, ImGuiInputTextFlags_WordWrap);
         if (edited) value = buffer.data();
     }
     ImGui::PopID();
@@ -151,7 +151,8 @@ int cursor_to_end(ImGuiInputTextCallbackData* data) {
 bool prose_field(const char* test_id, std::string& value, std::size_t max_bytes, float width, float min_height) {
     const Palette& p = palette();
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
-    const float wrap = width - 2 * pad.x;
+    // Where the field wraps when it is being edited (ImGuiInputTextFlags_WordWrap keeps a scrollbar's room).
+    const float wrap = width - 2 * pad.x - ImGui::GetStyle().ScrollbarSize;
     const float text_h = ImGui::CalcTextSize(value.c_str(), nullptr, false, wrap).y;
     const ImVec2 size(width, std::max(min_height, text_h + 2 * pad.y + ImGui::GetTextLineHeight()));
     ImGui::PushID(test_id);
@@ -161,7 +162,7 @@ bool prose_field(const char* test_id, std::string& value, std::size_t max_bytes,
         if (prose_just_opened) ImGui::SetKeyboardFocusHere();
         std::vector<char>& buffer = bounded_buffer(value, max_bytes);
         edited = ImGui::InputTextMultiline("##edit", buffer.data(), buffer.size(), size,
-                                           ImGuiInputTextFlags_CallbackAlways, cursor_to_end);
+                                           ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_WordWrap, cursor_to_end);
         if (edited) value = buffer.data();
         if (ImGui::IsItemDeactivated()) prose_editing = 0;
     } else {

@@ -25,7 +25,6 @@
 namespace {
 
 constexpr std::size_t kLongLink = 2000;  // some chat apps and mail programs cut links beyond this
-constexpr int kLinkLines = 4;            // lines of the link shown before "Show the whole link"
 constexpr const char* kOldLinkSuffix = " (old link)";
 
 // The link and its QR code, made once per published survey rather than every frame.
@@ -139,96 +138,9 @@ void copy_link(const std::string& link) {
     notify("Link copied. Paste it into an e-mail or a chat message.");
 }
 
-// The link cut into lines at most `width` wide, anywhere: a link has no spaces to break at.
-std::vector<std::string_view> wrap_anywhere(std::string_view text, float width) {
-    ImFont* font = ImGui::GetFont();
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    float line_width = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const float advance = font->GetCharAdvance(static_cast<ImWchar>(static_cast<unsigned char>(text[i])));
-        if (line_width + advance > width && i > start) {
-            lines.push_back(text.substr(start, i - start));
-            start = i;
-            line_width = 0;
-        }
-        line_width += advance;
-    }
-    if (start < text.size()) lines.push_back(text.substr(start));
-    return lines;
-}
-
-// The link in an inset box; clicking it copies it. A long link shows its first lines, and the
-// whole on request.
-void link_box(const std::string& link, float width) {
-    const Palette& p = palette();
-    const float pad = px(12);
-    const std::vector<std::string_view> lines = wrap_anywhere(link, width - 2 * pad);
-    const bool shortened = !state.whole_link && lines.size() > std::size_t(kLinkLines);
-    const std::size_t shown = shortened ? std::size_t(kLinkLines) : lines.size();
-    const float line_h = ImGui::GetTextLineHeight();
-
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImVec2 size(width, shown * line_h + 2 * pad);
-    if (ImGui::InvisibleButton("##link", size)) copy_link(link);
-    test_rect("publish/link");
-    const bool hovered = ImGui::IsItemHovered();
-    if (hovered) ImGui::SetTooltip("Click to copy the link");
-    const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, max, p.background, px(8));
-    dl->AddRect(pos, max, hovered ? p.accent : p.border, px(8), 0, px(1));
-    draw_focus_ring(pos, max, px(8));
-    for (std::size_t i = 0; i < shown; ++i) {
-        std::string line(lines[i]);
-        if (shortened && i + 1 == shown) line = line.substr(0, line.size() - 2) + "…";
-        dl->AddText(ImVec2(pos.x + pad, pos.y + pad + i * line_h), p.text, line.c_str());
-    }
-    if (lines.size() > std::size_t(kLinkLines)) {
-        if (link_button(state.whole_link ? "Show less" : "Show the whole link", "publish/whole-link"))
-            state.whole_link = !state.whole_link;
-    }
-}
-
-constexpr int kQuietModules = 4;  // the white border the QR standard asks for
-
-// The size of a module (framebuffer pixels): a whole number of pixels so the code stays sharp,
-// the code about `side` wide but no module under 2 logical pixels (smaller is hard to scan from a
-// screen) unless `most` is all the room there is.
-float qr_module(const loupe::QrCode& qr, float side, float most) {
-    const int modules = qr.size + 2 * kQuietModules;
-    const float module = std::max(std::floor(side / modules), std::round(px(2)));
-    return module * modules <= most ? module : std::max(1.0f, std::floor(most / modules));
-}
-
-// Dark modules on white with the quiet zone; a row's neighbouring dark modules are one rectangle.
-void qr_view(const loupe::QrCode& qr, float module) {
-    const float side = module * (qr.size + 2 * kQuietModules);
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    pos = ImVec2(std::round(pos.x), std::round(pos.y));
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::Dummy(ImVec2(side, side));
-    test_rect("publish/qr");
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32_WHITE, px(6));
-    const ImU32 ink = IM_COL32(0, 0, 0, 255);
-    const float quiet = kQuietModules * module;
-    for (int y = 0; y < qr.size; ++y)
-        for (int x = 0; x < qr.size;) {
-            if (!qr.dark(x, y)) {
-                ++x;
-                continue;
-            }
-            const int run_start = x;
-            while (x < qr.size && qr.dark(x, y)) ++x;
-            const ImVec2 a(pos.x + quiet + run_start * module, pos.y + quiet + y * module);
-            dl->AddRectFilled(a, ImVec2(pos.x + quiet + x * module, a.y + module), ink);
-        }
-}
-
 void link_details(const loupe::Project& project, const SharedLink& link, float width) {
     const Palette& p = palette();
-    link_box(link.link, width);
+    if (link_box(link.link, width, state.whole_link, "publish/link", "publish/whole-link")) copy_link(link.link);
     const std::string length = thousands(link.link.size()) + " characters";
     text_wrapped_colored(p.muted, length.c_str());
     test_rect("publish/length");
@@ -339,31 +251,12 @@ void publish_card(loupe::Project& project, float width) {
         card_title("Your survey link", "publish/title",
                    "Send it by e-mail or chat, or show the QR code. The whole survey travels inside the link: "
                    "nothing is stored on a server.");
-    const float inner = card_inner_width();
-    const float gap = px(24);
-    const bool has_qr = link.qr.size > 0;
-    const float wide_module = has_qr ? qr_module(link.qr, px(216), inner) : 0;
-    const float wide_side = wide_module * (link.qr.size + 2 * kQuietModules);
-    if (has_qr && inner >= wide_side + gap + px(300)) {  // the code beside the link
-        qr_view(link.qr, wide_module);
-        ImGui::SameLine(0, gap);
-        ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - wide_side - gap);
-        link_details(project, link, inner - wide_side - gap);
-        ImGui::PopTextWrapPos();
-        ImGui::EndGroup();
-    } else {
-        link_details(project, link, inner);
-        ImGui::Dummy(ImVec2(0, px(4)));
-        if (has_qr) {
-            const float module = qr_module(link.qr, std::min(inner, px(280)), inner);
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - module * (link.qr.size + 2 * kQuietModules)) / 2);
-            qr_view(link.qr, module);
-        } else {
-            text_wrapped_colored(palette().muted, link.qr_problem.c_str());
-            test_rect("publish/no-qr");
-        }
-    }
+    link_with_qr(link.qr.size > 0 ? &link.qr : nullptr, card_inner_width(), "publish/qr",
+                 [&](float width) { link_details(project, link, width); },
+                 [&] {
+                     text_wrapped_colored(palette().muted, link.qr_problem.c_str());
+                     test_rect("publish/no-qr");
+                 });
     end_card();
 }
 

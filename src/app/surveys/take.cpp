@@ -334,7 +334,8 @@ void open_question_stage(Taking& t, std::string& spoken) {
     focus_here_if_new(t);
     char buffer[loupe::kMaxOpenAnswerBytes + 1];
     std::snprintf(buffer, sizeof buffer, "%s", t.open_answer.c_str());
-    if (ImGui::InputTextMultiline("##open", buffer, sizeof buffer, ImVec2(reading_width(), px(140)))) {
+    if (ImGui::InputTextMultiline("##open", buffer, sizeof buffer, ImVec2(reading_width(), px(140)),
+                                  ImGuiInputTextFlags_WordWrap)) {
         t.open_answer = buffer;
         t.answering.response.open_answer = buffer;
         save(t);

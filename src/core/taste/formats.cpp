@@ -491,6 +491,14 @@ Result<SessionFile> read_session_file(std::span<const std::uint8_t> bytes) {
     return file;
 }
 
+Result<Team> read_stored_team(std::span<const std::uint8_t> bytes) {
+    return read_file_of<Team>(bytes, FileKind::TasteTeam, kTeamFormat, kMaxTeamBytes);
+}
+
+Result<SessionFile> read_stored_session(std::span<const std::uint8_t> bytes) {
+    return read_file_of<SessionFile>(bytes, FileKind::TasteSession, kSessionFormat, kMaxSessionBytes);
+}
+
 std::vector<std::uint8_t> write_contribution_file(const Contribution& c) {
     return seal(FileKind::TasteContribution, kContributionFormat, to_bytes(c));
 }

@@ -77,6 +77,13 @@ struct SessionFile {
 std::vector<std::uint8_t> write_session_file(const SessionFile& file, Audience audience);
 Result<SessionFile> read_session_file(std::span<const std::uint8_t> bytes);
 
+// The facilitator's own stored copies, read back while half made (a plan with no apps yet, a
+// member's name being typed): the same bytes as the files (write_team_file, write_session_file
+// for the Facilitator), read as boundedly, but without the usability checks that files sent
+// between people get. What leaves the browser is always written and checked as above.
+Result<Team> read_stored_team(std::span<const std::uint8_t> bytes);
+Result<SessionFile> read_stored_session(std::span<const std::uint8_t> bytes);
+
 // ---- the invite ----------------------------------------------------------------------------
 
 // What a participant's browser needs: the plan and the people it names (id, name, role).

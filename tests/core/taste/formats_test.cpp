@@ -34,6 +34,33 @@ TEST(TasteFormats, TeamFileRoundTripsAndTheTeamCopyHasNoJuniorFlag) {
     EXPECT_EQ(env->payload, to_bytes(for_the_team(t)));
 }
 
+TEST(TasteFormats, StoredCopiesReadBackHalfMadeButFilesRefuseThem) {
+    Team t = team();
+    t.members[1].name = "";  // being typed
+    const auto team_bytes = write_team_file(t, Audience::Facilitator);
+    EXPECT_FALSE(read_team_file(team_bytes));
+    auto stored_team = read_stored_team(team_bytes);
+    ASSERT_TRUE(stored_team) << stored_team.error();
+    EXPECT_EQ(*stored_team, t);
+
+    SessionFile f;
+    f.team = team();
+    f.session.plan = plan();
+    f.session.plan.apps.clear();  // just planned: no apps yet
+    f.session.plan.category.clear();
+    const auto bytes = write_session_file(f, Audience::Facilitator);
+    EXPECT_FALSE(read_session_file(bytes));
+    auto stored = read_stored_session(bytes);
+    ASSERT_TRUE(stored) << stored.error();
+    EXPECT_EQ(*stored, f);
+    // Still bounded and checked: damage and the wrong kind are refused.
+    auto damaged = bytes;
+    damaged[damaged.size() / 2] ^= 0x40;
+    EXPECT_FALSE(read_stored_session(damaged));
+    EXPECT_FALSE(read_stored_session(team_bytes));
+    EXPECT_FALSE(read_stored_team(std::vector<std::uint8_t>(9, 0xFF)));
+}
+
 TEST(TasteFormats, SessionFileRoundTripsWithPictures) {
     SessionFile f;
     f.team = team();

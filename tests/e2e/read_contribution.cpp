@@ -1,6 +1,6 @@
-// contribution.cpp — reads what a participant sent back, for the browser tests.
+// read_contribution.cpp — reads what a participant sent back, for the browser tests.
 //
-//   loupe_e2e_contribution SESSION_FILE INPUT
+//   loupe_e2e_read_contribution SESSION_FILE INPUT
 // INPUT is a contribution file, or a text file holding contribution codes (as pasted from a
 // mail). Prints JSON: for each contribution found, its problem (empty when it reads), its
 // author and its notes (kind, app name, text, tags, screenshot count, revision counter, deleted),
@@ -67,7 +67,7 @@ std::vector<std::uint8_t> slurp(const char* path) {
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::fprintf(stderr, "usage: loupe_e2e_contribution SESSION_FILE INPUT\n");
+        std::fprintf(stderr, "usage: loupe_e2e_read_contribution SESSION_FILE INPUT\n");
         return 2;
     }
     auto session = read_session_file(slurp(argv[1]));
