@@ -544,7 +544,7 @@ void note_editor(Note& n, float inner, std::string& spoken) {
     const float w = inner;
     const float left = ImGui::GetCursorScreenPos().x;
     if (ImGui::InputTextMultiline("##note", note_text, sizeof note_text, ImVec2(w, px(narrow() ? 110 : 96)),
-                                  ImGuiInputTextFlags_CallbackAlways, to_end)) {
+                                  ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_WordWrap, to_end)) {
         n.text = std::string(loupe::utf8_prefix(note_text, kMaxNoteBytes));
         touch_note(c.mine, n, unix_now());
         save();
