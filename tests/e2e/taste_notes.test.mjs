@@ -64,6 +64,20 @@ async function tapInView(page, id) {
   await tap(page, id);
 }
 
+// Taps "Attach screenshot" and picks `file` in the chooser. Here, in headless Chromium, the tap
+// right after a first chooser was served opened no second one (every run of the full test, not
+// when the steps were run alone); a second tap did. The cause is not known (Playwright's
+// interception of choosers is a suspect). So the finger taps once more, as a person would.
+async function attachByTap(page, file) {
+  for (let attempt = 0; ; ++attempt) {
+    const opened = page.waitForEvent('filechooser', {timeout: 5000}).catch(() => null);
+    await tapInView(page, 'contribute/editor/attach');
+    const chooser = await opened;
+    if (chooser) return chooser.setFiles(file);
+    if (attempt === 1) throw new Error('tapping "Attach screenshot" twice opened no file chooser');
+  }
+}
+
 // A PNG of a made-up app screen: a header bar and a button.
 function screenPng(width = 390, height = 640) {
   const png = new PNG({width, height});
@@ -114,14 +128,12 @@ test('on a phone by touch: a name, notes on two apps, a screenshot, a reload, th
   assert.match(await spoken(page), /Now: Monzo, Android\./);
   await typeNote(page, tapInView, 'ugly', 'Two greens that mean opposite things.');
   // First a file that only says it is a picture: its message shows by the note, nothing is attached.
-  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), tapInView(page, 'contribute/editor/attach')]);
-  await chooser.setFiles({name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all')});
+  await attachByTap(page, {name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all')});
   await settle(page);
   await waitForWidget(page, 'contribute/editor/picture-problem');
   assert.match(await spoken(page), /broken\.png: /);
   assert.equal(await rect(page, 'contribute/editor/picture/0'), null);
-  [chooser] = await Promise.all([page.waitForEvent('filechooser'), tapInView(page, 'contribute/editor/attach')]);
-  await chooser.setFiles({name: 'monzo.png', mimeType: 'image/png', buffer: screenPng()});
+  await attachByTap(page, {name: 'monzo.png', mimeType: 'image/png', buffer: screenPng()});
   await settle(page);
   await waitForWidget(page, 'contribute/editor/picture/0', 10000);
   assert.match(await spoken(page), /1 screenshot attached/);
