@@ -5,7 +5,7 @@
 // reloads halfway and sends a file; the facilitator brings in both (Bo's code in his e-mail, saved
 // as a text file), a damaged file and Ana's file once more, and hears the report and who is missing.
 // (Ctrl+V of the e-mail into the paste box pasted nothing in this test, though the browser's paste
-// event arrived with the text; taste_team.test.mjs pastes into the same box and passes. Not found yet.) No junior mark is in anything meant for the
+// event arrived with the text. An open bug, not found yet.) No junior mark is in anything meant for the
 // team: the invite, the code, the file (each decoded).
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -219,8 +219,15 @@ test('a session from plan to notes brought in: three browsers, touch, keyboard, 
   let heard = await spoken(fran);  // once the report is drawn: the files are read after the chooser closes
   assert.match(heard, /What came in: Added 2, Damaged \(nothing taken from them\) 1\./);
   assert.match(heard, /Notes from Ana and Bo\. Not yet: Cy, Dee and Fran\./);
-  const [again] = await Promise.all([fran.waitForEvent('filechooser'), press(fran, 'taste/import/choose')]);
-  await again.setFiles([file.path]);  // Ana's file once more
+  // Ana's file once more, dropped on the page this time. (A second file chooser in the same page
+  // often did not open in headless Chromium; taste_notes.test.mjs saw the same. Not found yet.)
+  const transfer = await fran.evaluateHandle((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'ana-again.loupe'));
+    return dt;
+  }, [...file.bytes]);
+  await fran.dispatchEvent('#canvas', 'dragenter', {dataTransfer: transfer});
+  await fran.dispatchEvent('#canvas', 'drop', {dataTransfer: transfer});
   await settle(fran);
   await reveal(fran, 'taste/import/unchanged/0');
   assert.match(await spoken(fran), /What came in: Already here \(nothing changed\) 1\./);

@@ -40,7 +40,11 @@ BringIn st;
 // Brings `inputs` in; `unreadable` are files the browser could not read (each a damaged line).
 void bring_in(Session& session, const Team& team, const std::vector<ImportInput>& inputs,
               std::vector<ImportLine> unreadable) {
+    // The pictures already kept, by their metadata alone, so that a file brought in again is
+    // "already here" rather than "added" for its pictures (keep() leaves these entries out).
     std::vector<ScreenshotImage> images;
+    for (const loupe::taste::Screenshot& s : session.screenshots)
+        if (pictures::kept(s.id)) images.push_back({s, {}, {}});
     ImportReport report = import_into_session(session, images, team, inputs);
     pictures::keep(images);
     const bool changed = std::any_of(report.lines.begin(), report.lines.end(), [](const ImportLine& l) {

@@ -114,6 +114,8 @@ void keep(const std::vector<ScreenshotImage>& images) {
     }
 }
 
+bool kept(std::uint64_t id) { return is_stored(image_name(id)) && is_stored(thumb_name(id)); }
+
 // ---- Drawing --------------------------------------------------------------------------------------
 namespace {
 

@@ -24,6 +24,9 @@ loupe::Result<loupe::taste::Screenshot> attach(std::span<const std::uint8_t> byt
 // not match its id, or that does not decode, is left out: the note shows it as missing.
 void keep(const std::vector<loupe::taste::ScreenshotImage>& images);
 
+// Whether the picture and its thumbnail are both in storage.
+bool kept(std::uint64_t id);
+
 // Draws the thumbnail fitted into `box` (logical pixels), a quiet placeholder while it is being
 // read; records test_rect(test_id). True when clicked or activated by keyboard.
 bool thumbnail(const loupe::taste::Screenshot& meta, ImVec2 box, const char* test_id);

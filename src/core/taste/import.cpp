@@ -23,6 +23,15 @@ ImportStatus compare(const std::vector<T>& into, const std::vector<T>& from) {
     return updated ? ImportStatus::Updated : added ? ImportStatus::Added : ImportStatus::Unchanged;
 }
 
+// Pictures never change (their id is their content's hash): each is new or already here. (The app
+// passes the pictures it keeps by their metadata alone, without their bytes.)
+ImportStatus compare(const std::vector<ScreenshotImage>& into, const std::vector<ScreenshotImage>& from) {
+    for (const ScreenshotImage& image : from)
+        if (std::none_of(into.begin(), into.end(), [&](const ScreenshotImage& i) { return i.meta.id == image.meta.id; }))
+            return ImportStatus::Added;
+    return ImportStatus::Unchanged;
+}
+
 ImportStatus combine(ImportStatus a, ImportStatus b) {
     if (a == ImportStatus::Updated || b == ImportStatus::Updated) return ImportStatus::Updated;
     if (a == ImportStatus::Added || b == ImportStatus::Added) return ImportStatus::Added;

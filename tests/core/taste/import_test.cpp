@@ -79,6 +79,14 @@ TEST(TasteImport, EveryInputHasItsLine) {
     const Session after = session;
     import_into_session(session, images, t, std::vector<ImportInput>{{"broken.loupe", damaged}});
     EXPECT_EQ(session, after);
+
+    // The app keeps pictures apart and passes them by their metadata alone: Ana's file brought in
+    // again later is still "already here", and the pictures come back with their bytes.
+    std::vector<ScreenshotImage> kept = {{picture.meta, {}, {}}};
+    auto later = import_into_session(session, kept, t, std::vector<ImportInput>{{"ana.loupe", write_contribution_file(ana)}});
+    EXPECT_EQ(later.lines[0].status, ImportStatus::Unchanged);
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(kept[0].image, picture.image);
 }
 
 TEST(TasteImport, AGuestWhoTypedANewNameIsKept) {
