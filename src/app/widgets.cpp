@@ -326,3 +326,24 @@ void link_with_qr(const loupe::QrCode* qr, float inner, const char* qr_test_id,
         no_qr();
     }
 }
+
+// ---- codes ------------------------------------------------------------------------------------
+void code_box(const std::string& code, float width, ImU32 fill, const char* test_id) {
+    const Palette& p = palette();
+    const float inner = width - px(32);
+    std::vector<std::string> lines(1);
+    for (char ch : code) {
+        if (ImGui::CalcTextSize((lines.back() + ch).c_str()).x > inner) lines.emplace_back();
+        lines.back() += ch;
+    }
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 box(width, lines.size() * line_h + px(28));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + box.x, at.y + box.y), fill, px(12));
+    dl->AddRect(at, ImVec2(at.x + box.x, at.y + box.y), p.border, px(12), 0, px(1));
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        dl->AddText(ImVec2(at.x + px(16), at.y + px(14) + i * line_h), p.text, lines[i].c_str());
+    ImGui::Dummy(box);
+    test_rect(test_id);
+}

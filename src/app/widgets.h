@@ -21,6 +21,9 @@ bool link_button(const char* label, const char* test_id);  // text-only, accent 
 bool menu_item(const char* label, const char* test_id, float width);  // a row of a popup menu
 void menu_note(const char* label, const char* detail, const char* test_id, float width);  // a row that says, not does
 void text_wrapped_colored(ImU32 color, const char* text);
+// A response or contribution code in a box `width` wide, filled with `fill`, broken wherever a line
+// is full (a code is one long word).
+void code_box(const std::string& code, float width, ImU32 fill, const char* test_id);
 void draw_focus_ring(ImVec2 min, ImVec2 max, float rounding);  // when keyboard navigation is on it
 
 // A large clickable card with a title, a description and a call to action; true when chosen.

@@ -378,23 +378,7 @@ void done_stage(Taking& t, std::string& spoken) {
     text_wrapped_colored(p.muted, how.c_str());
     ImGui::Dummy(ImVec2(0, px(8)));
 
-    // The code in a box, broken wherever the line is full: it is one long word.
-    const float inner = w - px(32);
-    std::vector<std::string> lines(1);
-    for (char c : t.code) {
-        if (ImGui::CalcTextSize((lines.back() + c).c_str()).x > inner) lines.emplace_back();
-        lines.back() += c;
-    }
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float line_h = ImGui::GetTextLineHeightWithSpacing();
-    const ImVec2 box(w, lines.size() * line_h + px(28));
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(at, ImVec2(at.x + box.x, at.y + box.y), p.surface, px(12));
-    dl->AddRect(at, ImVec2(at.x + box.x, at.y + box.y), p.border, px(12), 0, px(1));
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        dl->AddText(ImVec2(at.x + px(16), at.y + px(14) + i * line_h), p.text, lines[i].c_str());
-    ImGui::Dummy(box);
-    test_rect("answer/code");
+    code_box(t.code, w, p.surface, "answer/code");
     ImGui::Dummy(ImVec2(0, px(4)));
 
     const bool stacked = narrow();

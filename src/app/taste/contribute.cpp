@@ -352,27 +352,6 @@ void end_card(const Card& card, float pad, ImU32 edge) {
     ImGui::Dummy(ImVec2(card.width, 0));
 }
 
-// The code in a box, broken wherever the line is full: it is one long word.
-void code_box(const std::string& code, float w, const char* test_id) {
-    const Palette& p = palette();
-    const float inner = w - px(32);
-    std::vector<std::string> lines(1);
-    for (char ch : code) {
-        if (ImGui::CalcTextSize((lines.back() + ch).c_str()).x > inner) lines.emplace_back();
-        lines.back() += ch;
-    }
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float line_h = ImGui::GetTextLineHeightWithSpacing();
-    const ImVec2 box(w, lines.size() * line_h + px(28));
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(at, ImVec2(at.x + box.x, at.y + box.y), p.background, px(12));
-    dl->AddRect(at, ImVec2(at.x + box.x, at.y + box.y), p.border, px(12), 0, px(1));
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        dl->AddText(ImVec2(at.x + px(16), at.y + px(14) + i * line_h), p.text, lines[i].c_str());
-    ImGui::Dummy(box);
-    test_rect(test_id);
-}
-
 // A note's text as a sentence for the live region: a full stop unless it ends like one already.
 std::string sentence(const std::string& text) {
     if (text.empty()) return text;
@@ -770,7 +749,7 @@ void send_section(std::string& spoken) {
     if (!c.code_shown) {
         if (primary_button("Show the code", "contribute/show-code", size)) c.code_shown = true;
     } else if (!c.code.empty()) {
-        code_box(c.code, reading_w, "contribute/code");
+        code_box(c.code, reading_w, palette().background, "contribute/code");
         spoken += " Your contribution code is " + c.code + ".";
         ImGui::Dummy(ImVec2(0, px(4)));
         if (primary_button("Copy code", "contribute/copy", size)) {
