@@ -13,7 +13,7 @@
 #include "core/maxdiff/design.h"
 #include "core/maxdiff/project.h"
 #include "core/maxdiff/survey.h"
-#include "app/surveys/form.h"
+#include "app/form.h"
 #include "imgui.h"
 #include "platform/platform.h"
 #include "app/surveys/projects.h"

@@ -16,7 +16,7 @@
 #include "core/maxdiff/project.h"
 #include "core/shared/qr.h"
 #include "core/maxdiff/survey.h"
-#include "app/surveys/form.h"
+#include "app/form.h"
 #include "platform/platform.h"
 #include "app/surveys/projects.h"
 #include "app/shell.h"

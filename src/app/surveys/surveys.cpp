@@ -11,7 +11,7 @@
 #include "core/shared/container.h"
 #include "core/maxdiff/project.h"
 #include "core/maxdiff/survey.h"
-#include "app/surveys/form.h"
+#include "app/form.h"
 #include "imgui.h"
 #include "platform/platform.h"
 #include "app/surveys/projects.h"

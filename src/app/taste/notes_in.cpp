@@ -15,7 +15,7 @@
 #include "imgui_stdlib.h"
 #include "platform/platform.h"
 #include "app/shell.h"
-#include "app/surveys/form.h"
+#include "app/form.h"
 #include "app/taste/parts.h"
 #include "app/taste/pictures.h"
 #include "app/taste/session.h"

@@ -6,7 +6,7 @@
 #include "core/taste/formats.h"
 #include "imgui_internal.h"
 #include "app/shell.h"
-#include "app/surveys/form.h"
+#include "app/form.h"
 #include "app/widgets.h"
 
 namespace taste_ui {

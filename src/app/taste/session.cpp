@@ -13,7 +13,7 @@
 #include "imgui.h"
 #include "platform/platform.h"
 #include "app/shell.h"
-#include "app/surveys/form.h"
+#include "app/form.h"
 #include "app/taste/parts.h"
 #include "app/taste/session.h"
 #include "app/taste/store.h"

@@ -16,7 +16,7 @@
 #include "imgui.h"
 #include "platform/platform.h"
 #include "app/shell.h"
-#include "app/surveys/form.h"
+#include "app/form.h"
 #include "app/taste/parts.h"
 #include "app/taste/store.h"
 #include "app/widgets.h"

@@ -1,5 +1,5 @@
-// form.h — the pieces the survey author's screens are built from: cards, labelled text fields
-// that cannot exceed their byte limits, number steppers, rows of buttons that wrap, pills.
+// form.h — what the author's and the facilitator's screens are built from: cards, labelled text
+// fields that cannot exceed their byte limits, number steppers, rows of buttons that wrap, pills.
 #pragma once
 #include <cstddef>
 #include <cstdint>

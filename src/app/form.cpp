@@ -1,5 +1,5 @@
-// form.cpp — cards, bounded text fields, steppers and button rows for the author's screens.
-#include "app/surveys/form.h"
+// form.cpp — cards, bounded text fields, steppers and button rows for the author's and facilitator's screens.
+#include "app/form.h"
 
 #include <algorithm>
 #include <cstring>
