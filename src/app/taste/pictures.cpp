@@ -2,7 +2,7 @@
 //
 // Index:
 //   Names and state      what is known of each stored picture file, and the textures made
-//   Keeping              attach, keep
+//   Keeping              attach, keep, forget
 //   Drawing              thumbnail, picture, the placeholder
 //   Files that carry them   gather
 //   Each frame           what storage delivered, textures let go
@@ -115,6 +115,12 @@ void keep(const std::vector<ScreenshotImage>& images) {
 }
 
 bool kept(std::uint64_t id) { return is_stored(image_name(id)) && is_stored(thumb_name(id)); }
+
+void forget(std::span<const std::uint64_t> ids) {
+    for (std::uint64_t id : ids)
+        for (const std::string& name : {image_name(id), thumb_name(id)})
+            if (is_stored(name) && platform::storage_remove(name)) stored.erase(name);
+}
 
 // ---- Drawing --------------------------------------------------------------------------------------
 namespace {

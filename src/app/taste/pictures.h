@@ -26,6 +26,9 @@ void keep(const std::vector<loupe::taste::ScreenshotImage>& images);
 
 // Whether the picture and its thumbnail are both in storage.
 bool kept(std::uint64_t id);
+// Removes the pictures from storage (the caller knows nothing kept shows them any more). A
+// texture still drawn this frame is let go later, as any other.
+void forget(std::span<const std::uint64_t> ids);
 
 // Draws the thumbnail fitted into `box` (logical pixels), a quiet placeholder while it is being
 // read; records test_rect(test_id). True when clicked or activated by keyboard.

@@ -2,7 +2,7 @@
 //
 // Top to bottom: the plan (date, who picked the category, the category and focus, the 3 to 6
 // apps, who is invited, where contributions go), the invite (invite.cpp), bringing the notes in
-// and what arrived (notes_in.cpp). Every change to the plan is a new revision of it and is saved
+// and what arrived (notes_in.cpp), and deleting it. Every change to the plan is a new revision of it and is saved
 // at once; what is wrong with the plan is said next to the field it is about.
 #include <algorithm>
 #include <string>
@@ -31,6 +31,7 @@ struct PlanScreen {
     bool date_edited = false;
     int focus_app = -1;  // app row whose name takes the keyboard next frame
     bool changed = false;
+    bool deleting = false;  // the delete question is open
 };
 PlanScreen ui;
 
@@ -90,7 +91,7 @@ void people_fields(Plan& plan, const Team& team, float inner) {
             const std::string id = "taste/plan/picker/" + std::to_string(i);
             if (taste_ui::chip(label.c_str(), id.c_str(), plan.picker == members[i]->head.id) &&
                 plan.picker != members[i]->head.id) {
-                plan.picker = members[i]->head.id;
+                taste_store::change_picker(plan, members[i]->head.id);
                 revise(plan);
             }
             ImGui::PopID();
@@ -251,6 +252,49 @@ void plan_card(Plan& plan, const Team& team, float width) {
     end_card();
 }
 
+// ---- Deleting -----------------------------------------------------------------------------------
+void delete_card(float width) {
+    begin_card(width);
+    card_title("Delete this session", "taste/delete/title",
+               "A session planned by mistake, or one you no longer need, can go. This cannot be undone.");
+    if (secondary_button("Delete session\u2026", "taste/delete", ImVec2(0, button_height()))) ui.deleting = true;
+    end_card();
+}
+
+void delete_dialog(const Session& session) {
+    if (!begin_dialog("Delete taste session", ui.deleting)) return;
+    const Plan& plan = session.plan;
+    const std::string title = plan.category.empty() ? std::string("this session") : "\u201c" + plan.category + "\u201d";
+    heading(g_fonts.heading, ("Delete " + title + "?").c_str(), "taste/delete/question");
+    const std::size_t notes = std::count_if(session.notes.begin(), session.notes.end(),
+                                            [](const Note& n) { return !n.head.deleted; });
+    std::string body = "Its plan";
+    if (notes > 0) body += " and the " + std::to_string(notes) + (notes == 1 ? " note" : " notes") + " brought in";
+    body += " will be removed from this browser, with screenshots no other session shows. A workspace backup "
+            "(menu \u2022\u2022\u2022 at the top right) keeps a copy.";
+    if (!taste_store::invite_given(plan.head.id).empty())
+        body += " The invite you sent still opens, but notes sent for it could only be brought into a copy of this session.";
+    text_wrapped_colored(palette().muted, body.c_str());
+    ImGui::Dummy(ImVec2(0, px(6)));
+    const float h = button_height();
+    bool close = false;
+    if (danger_button("Delete session", "taste/delete/confirm", ImVec2(0, h))) {
+        notify("Deleted the taste session " + title + ".");
+        taste_store::delete_session(plan.head.id);
+        navigate("/taste");
+        close = true;
+    }
+    ImGui::SameLine();
+    if (secondary_button("Keep it", "taste/delete/cancel", ImVec2(0, h)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        close = true;
+    if (close) {
+        ui.deleting = false;
+        ImGui::CloseCurrentPopup();
+    }
+    end_dialog();
+}
+
 }  // namespace
 
 void taste_session_screen(std::uint64_t id) {
@@ -281,9 +325,12 @@ void taste_session_screen(std::uint64_t id) {
     taste_session::bring_in_card(*session, *team, width);
     ImGui::Dummy(ImVec2(0, px(12)));
     taste_session::notes_card(*session, *team, width);
+    ImGui::Dummy(ImVec2(0, px(12)));
+    delete_card(width);
     ImGui::Dummy(ImVec2(0, px(96)));  // room to scroll the last buttons above the messages
     end_column();
-    if (ui.changed) taste_store::sort_sessions();  // the date may have changed; `session` is not used after this
+    delete_dialog(*session);  // may delete it: `session` is not used after this
+    if (ui.changed) taste_store::sort_sessions();  // the date may have changed
 }
 
 void taste_session_files(std::uint64_t id, std::vector<platform::OpenedFile>& files) {

@@ -6,12 +6,15 @@
 #include <ctime>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "core/taste/formats.h"
 #include "core/taste/merge.h"
+#include "core/taste/mine.h"
 #include "core/taste/team.h"
 #include "platform/platform.h"
 #include "app/shell.h"
+#include "app/taste/pictures.h"
 
 namespace taste_store {
 namespace {
@@ -222,7 +225,48 @@ std::uint64_t plan_next_session() {
     return id;
 }
 
+void change_picker(Plan& plan, std::uint64_t picker) {
+    Rota& rota = st.team->settings.rota;
+    const Rota before = rota;
+    if (plan.picker != 0) rota_give_back(rota, plan.picker);
+    if (rota_picker(rota) == picker) rota_advance(rota, picker);
+    plan.picker = picker;
+    if (rota == before) return;
+    st.team->settings.head.rev = revise(st.team->settings.head.rev);
+    save_team();
+}
+
+namespace {
+
+// The pictures `gone` names that nothing else kept shows: not the other sessions, not a
+// participant's own notes in this browser.
+std::vector<std::uint64_t> pictures_only_in(const Session& gone) {
+    std::set<std::uint64_t> ids;
+    for (const Screenshot& s : gone.screenshots) ids.insert(s.id);
+    for (const Session& other : st.sessions)
+        if (&other != &gone)
+            for (const Screenshot& s : other.screenshots) ids.erase(s.id);
+    for (const std::string& name : platform::storage_list()) {
+        std::vector<std::uint8_t> bytes;
+        if (!name.starts_with("taste-mine-") || !platform::storage_read(name, bytes)) continue;
+        auto mine = decode_my_notes(bytes);
+        if (!mine) return {};  // unreadable: keep every picture rather than guess
+        for (const Screenshot& s : mine->screenshots) ids.erase(s.id);
+    }
+    return {ids.begin(), ids.end()};
+}
+
+}  // namespace
+
 void delete_session(std::uint64_t id) {
+    const Session* session = find_session(id);
+    if (!session) return;
+    if (session->plan.picker != 0 && !(session->plan.date < today()) &&
+        rota_give_back(st.team->settings.rota, session->plan.picker)) {
+        st.team->settings.head.rev = revise(st.team->settings.head.rev);
+        save_team();
+    }
+    pictures::forget(pictures_only_in(*session));
     platform::storage_remove(session_name(id));
     std::erase_if(st.sessions, [&](const Session& s) { return s.plan.head.id == id; });
     if (st.invites.erase(id)) write_facilitator();

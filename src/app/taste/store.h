@@ -43,7 +43,11 @@ bool save_session(const loupe::taste::Session& session);
 // A new planned session with the defaults (the next date on the cadence, the rota's next picker,
 // everyone invited); the turn passes on in the rota. Returns its id.
 std::uint64_t plan_next_session();
-// Removes it from storage (its pictures stay: other sessions may show them too).
+// Another picker for a session's plan (the caller revises the plan): the one it had gets the turn
+// back if the rota has not moved since, and the new one uses theirs if it was theirs.
+void change_picker(loupe::taste::Plan& plan, std::uint64_t picker);
+// Removes it from storage, with the pictures that nothing else kept shows (no other session, no
+// notes of your own as a participant). A session not yet held gives its picker's turn back.
 void delete_session(std::uint64_t id);
 
 // The invite fragment last given out for a session ("" when none), and remembering one.

@@ -179,6 +179,15 @@ void rota_advance(Rota& rota, std::uint64_t picker) {
     rota.next = rota.order[std::size_t(at - rota.order.begin() + 1) % rota.order.size()];
 }
 
+bool rota_give_back(Rota& rota, std::uint64_t picker) {
+    Rota advanced = rota;
+    rota_advance(advanced, picker);
+    if (advanced.next != rota.next || std::find(rota.order.begin(), rota.order.end(), picker) == rota.order.end())
+        return false;
+    rota.next = picker;
+    return true;
+}
+
 // ---- dates and the calendar --------------------------------------------------------------------
 
 int weekday_of(const Date& d) {

@@ -49,6 +49,9 @@ std::string cadence_text(const Cadence& c);  // "monthly on the second Thursday 
 std::uint64_t rota_picker(const Rota& rota);
 // After `picker` has picked: the turn passes to the next in order (wrapping round).
 void rota_advance(Rota& rota, std::uint64_t picker);
+// Gives `picker` the turn back that rota_advance took, if nothing has moved the rota since (a
+// planned session deleted, or another picker chosen for it). Returns whether it did.
+bool rota_give_back(Rota& rota, std::uint64_t picker);
 
 // ---- dates and the calendar --------------------------------------------------------------------
 

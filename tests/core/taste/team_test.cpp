@@ -36,6 +36,20 @@ TEST(TasteTeam, RotaSkipsWhoeverIsAway) {
     EXPECT_EQ(rota_picker(rota), 0u);
 }
 
+TEST(TasteTeam, ATurnTakenIsGivenBackOnlyIfTheRotaHasNotMovedSince) {
+    Rota rota{{1, 2, 3}, 1, {}};
+    rota_advance(rota, 1);
+    EXPECT_TRUE(rota_give_back(rota, 1));  // the session 1 picked for was deleted
+    EXPECT_EQ(rota_picker(rota), 1u);
+    rota_advance(rota, 1);
+    rota_advance(rota, 2);                  // and the next one was planned since
+    EXPECT_FALSE(rota_give_back(rota, 1));
+    EXPECT_EQ(rota.next, 3u);
+    EXPECT_FALSE(rota_give_back(rota, 9));  // not in the rota
+    EXPECT_TRUE(rota_give_back(rota, 2));
+    EXPECT_EQ(rota.next, 2u);
+}
+
 TEST(TasteTeam, CadencesParseAndSayThemselves) {
     auto c = parse_cadence("monthly second thursday 15:00 60");
     ASSERT_TRUE(c) << c.error();
