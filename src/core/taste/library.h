@@ -3,12 +3,14 @@
 //   the index · queries · search and the wall · open actions
 //
 // The app keeps every session in memory; the index is made from them once and one session's
-// part is made again when that session changes (index_session: about a millisecond for 330
-// notes), so a keystroke only reads it. Deleted records (tombstones) and deleted sessions are
+// part is made again when that session changes (index_session: 2 ms natively for 330 notes),
+// so a keystroke only reads it. Deleted records (tombstones) and deleted sessions are
 // left out of the index, so they never appear in a search, on the wall or among the actions.
 //
 // What is searched: a note's text, its tags, the words of the praise it got, its app's name and
 // its session's category; an insight's text and the names of its notes' apps and category.
+// An insight is found through its notes too: a kind, app or tag filter lets it through when one
+// of its notes' kinds (apps, tags) passes every filter of that sort; its author is its writer.
 // Words are compared folded (fold.h: no case, no accents, any script). Every typed word must be
 // found as a whole word, except the last one while it is being typed (no space after it yet),
 // which may be the start of a word: "empty st" finds "empty state". In scripts written without
@@ -30,8 +32,9 @@
 // The UI's buttons set the same filters in a Filters struct (Query::chosen), whose names are
 // whole names ("Ana" is Ana, not Anaïs); they and the typed ones must all hold.
 //
-// Results come newest session first (date, then id), then in the plan's order of apps, then
-// good, bad, ugly, then insights, each in the order written; at most max_hits of them, with the
+// Results come newest session first (date, then id), then in the plan's order of apps (an
+// insight with the first of its notes' apps), then good, bad, ugly, insights, each in the order
+// written (time of the last edit, then id); at most max_hits of them, with the
 // count of all, so a frame never draws 20,000 rows.
 #pragma once
 #include <cstddef>

@@ -3,9 +3,12 @@
 // open actions across sessions, updates of one session, and deleted records never shown.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/shared/fold.h"
 #include "core/shared/rng.h"
 #include "core/taste/library.h"
 #include "core/taste/taste_fixtures.h"
@@ -373,6 +376,223 @@ TEST(TasteLibrary, OpenActionsComeBackByOwnerAndStatus) {
     EXPECT_EQ(owners[2].owner, 0u);
     EXPECT_EQ(ids(owners[2].open), Ids{4});
     EXPECT_TRUE(open_actions(std::vector<Session>{}).empty());
+}
+
+// ---- against a plain scan ------------------------------------------------------------------------
+
+// What search should find, read straight from the sessions with none of the index's machinery:
+// the (session, record) of every note and insight that the query lets through.
+struct Plain {
+    std::uint64_t session = 0, record = 0;
+    Date date;
+    std::string words;  // " " + folded words + " "
+    std::vector<Kind> kinds;
+    std::vector<std::string> apps, tags, authors;  // folded names
+    std::string category;
+};
+
+std::string plain_name(const std::string& name) {
+    std::string f = fold_for_search(name);
+    if (!f.empty()) f.pop_back();
+    return f;
+}
+
+bool plain_name_passes(const std::string& name, const std::vector<std::string>& values, bool whole) {
+    if (values.empty()) return true;
+    for (const std::string& v : values) {
+        const std::string value = plain_name(v);
+        if (whole ? name == value : (" " + name).find(" " + value) != std::string::npos) return true;
+    }
+    return false;
+}
+
+// One of `names` passes both the typed and the chosen values, or neither has any.
+bool plain_some_passes(const std::vector<std::string>& names, const std::vector<std::string>& typed,
+                       const std::vector<std::string>& chosen) {
+    if (typed.empty() && chosen.empty()) return true;
+    return std::ranges::any_of(names, [&](const std::string& n) {
+        return plain_name_passes(n, typed, false) && plain_name_passes(n, chosen, true);
+    });
+}
+
+bool plain_passes(const Plain& e, const Query& q) {
+    for (std::size_t i = 0; i < q.words.size(); ++i) {
+        const std::string& w = q.words[i];
+        const bool start = q.last_word_partial && i + 1 == q.words.size();
+        const std::string look = is_unspaced(w) ? w : " " + w + (start ? "" : " ");
+        if (e.words.find(look) == std::string::npos) return false;
+    }
+    const auto kind_in = [](Kind k, const std::vector<Kind>& ks) { return ks.empty() || std::ranges::count(ks, k); };
+    const bool kinds_filtered = !q.typed.kinds.empty() || !q.chosen.kinds.empty();
+    if (kinds_filtered &&
+        std::ranges::none_of(e.kinds, [&](Kind k) { return kind_in(k, q.typed.kinds) && kind_in(k, q.chosen.kinds); }))
+        return false;
+    const auto after = [](const Date& d, const Date& from) { return from.year != 0 && d < from; };
+    const auto before = [](const Date& d, const Date& to) { return to.year != 0 && d > to; };
+    if (after(e.date, q.typed.from) || after(e.date, q.chosen.from) || before(e.date, q.typed.to) ||
+        before(e.date, q.chosen.to))
+        return false;
+    return plain_some_passes(e.apps, q.typed.apps, q.chosen.apps) &&
+           plain_some_passes(e.tags, q.typed.tags, q.chosen.tags) &&
+           plain_some_passes({e.category}, q.typed.categories, q.chosen.categories) &&
+           plain_some_passes(e.authors, q.typed.authors, q.chosen.authors);
+}
+
+std::vector<Plain> plain_entries(const std::vector<Session>& sessions, const Team& t) {
+    std::vector<Plain> out;
+    for (const Session& s : sessions) {
+        if (s.plan.head.deleted) continue;
+        const auto app_name = [&](std::uint64_t id) {
+            for (const App& a : s.plan.apps)
+                if (a.id == id) return std::optional(plain_name(a.name));
+            return std::optional<std::string>();
+        };
+        const auto names_of = [&](std::uint64_t id) {
+            std::vector<std::string> names;
+            for (const Member& m : t.members)
+                if (m.head.id == id && !m.head.deleted) names.push_back(plain_name(m.name));
+            for (const Guest& g : s.guests)
+                if (g.head.id == id && !g.head.deleted) names.push_back(plain_name(g.name));
+            return names;
+        };
+        const auto live_note = [&](std::uint64_t id) -> const Note* {
+            for (const Note& n : s.notes)
+                if (n.head.id == id && !n.head.deleted) return &n;
+            return nullptr;
+        };
+        const std::string category = plain_name(s.plan.category);
+        for (const Note& n : s.notes) {
+            if (n.head.deleted) continue;
+            Plain e{s.plan.head.id,     n.head.id, s.plan.date, " " + fold_for_search(n.text), {n.kind}, {}, {},
+                    names_of(n.author), category};
+            for (const Praise& p : s.praise)
+                if (p.note == n.head.id && !p.head.deleted) e.words += fold_for_search(p.words);
+            for (const std::string& tag : n.tags) e.words += fold_for_search(tag), e.tags.push_back(plain_name(tag));
+            if (const auto name = app_name(n.app)) e.apps.push_back(*name), e.words += *name + " ";
+            e.words += category + " ";
+            out.push_back(e);
+        }
+        for (const Insight& i : s.insights) {
+            if (i.head.deleted) continue;
+            Plain e{s.plan.head.id,
+                    i.head.id,
+                    s.plan.date,
+                    " " + fold_for_search(i.text),
+                    {},
+                    {},
+                    {},
+                    names_of(i.head.rev.author),
+                    category};
+            for (std::uint64_t id : i.notes)
+                if (const Note* n = live_note(id)) {
+                    e.kinds.push_back(n->kind);
+                    for (const std::string& tag : n->tags) e.tags.push_back(plain_name(tag));
+                    if (const auto name = app_name(n->app)) e.apps.push_back(*name), e.words += *name + " ";
+                }
+            e.words += category + " ";
+            out.push_back(e);
+        }
+    }
+    return out;
+}
+
+template <std::size_t N>
+const char* any_of(Rng& rng, const char* const (&list)[N]) {
+    return list[rng.below(int(N))];
+}
+
+const char* const kWords[] = {"alpha", "alps", "Alpha!", "beta", "bet", "Łódź", "lodz", "ελληνικά", "設定画面", "画面"};
+const char* const kAppNames[] = {"YNAB", "You Need", "Google Pay", "Monzo"};
+const char* const kTagNames[] = {"onboarding", "on", "Search", "設定"};
+const char* const kPeople[] = {"Ana", "Anaïs", "Bo", "Cy"};
+
+std::string random_text(Rng& rng) {
+    std::string text;
+    for (int i = rng.below(5); i > 0; --i) text += std::string(any_of(rng, kWords)) + (rng.below(3) ? " " : ", ");
+    return text;
+}
+
+Session random_session(Rng& rng, std::uint64_t id) {
+    Session s;
+    s.plan.head = {id, {1, 1, kFacilitator}, rng.below(8) == 0};
+    s.plan.date = {std::int16_t(2026 + rng.below(2)), std::uint8_t(1 + rng.below(12)), 10};
+    s.plan.category = rng.below(2) ? "budgeting apps" : "banking";
+    for (std::uint64_t a = 1; a <= 3; ++a)
+        s.plan.apps.push_back({id * 10 + a, any_of(rng, kAppNames), Platform::Web, ""});
+    if (rng.below(2)) s.guests = {member(0x9000 + id, "Anaïs", Role::Other)};
+    const std::uint64_t authors[] = {kAna, kBo, kCy, 0x9000 + id, 0x1234};
+    for (std::uint64_t n = 1; n <= std::uint64_t(rng.below(12)); ++n) {
+        Note note;
+        note.head = {id * 100 + n, {1, rng.below(5), kAna}, rng.below(6) == 0};
+        note.app = id * 10 + std::uint64_t(rng.below(4));  // sometimes an app the plan does not have
+        note.author = authors[rng.below(5)];
+        note.kind = Kind(rng.below(3));
+        note.text = random_text(rng);
+        for (int t = rng.below(3); t > 0; --t) note.tags.push_back(any_of(rng, kTagNames));
+        s.notes.push_back(note);
+        if (rng.below(4) == 0)
+            s.praise.push_back({{id * 100 + 50 + n, {1, 1, kBo}, rng.below(3) == 0}, note.head.id, kBo, "beta"});
+    }
+    for (std::uint64_t i = 1; i <= std::uint64_t(rng.below(3)); ++i) {
+        Insight insight{{id * 100 + 90 + i, {1, 3, authors[rng.below(5)]}, rng.below(6) == 0}, random_text(rng), {}};
+        for (int k = rng.below(3); k > 0; --k) insight.notes.push_back(id * 100 + 1 + std::uint64_t(rng.below(12)));
+        s.insights.push_back(insight);
+    }
+    return s;
+}
+
+std::string random_query(Rng& rng, Filters& chosen) {
+    std::string q;
+    for (int i = rng.below(4); i > 0; --i) {
+        switch (rng.below(9)) {
+            case 0: q += std::string("kind:") + (rng.below(2) ? "b" : "good,ugly"); break;
+            case 1: q += std::string("app:\"") + std::string(any_of(rng, kAppNames)).substr(0, 3) + "\""; break;
+            case 2: q += std::string("tag:") + any_of(rng, kTagNames); break;
+            case 3: q += std::string("by:") + any_of(rng, kPeople); break;
+            case 4: q += rng.below(2) ? "from:2027" : "to:2026-06"; break;
+            case 5: q += "cat:bank"; break;
+            default: {
+                const std::string w = any_of(rng, kWords);
+                q += rng.below(2) ? w : w.substr(0, 1 + std::size_t(rng.below(int(w.size()))));
+            }
+        }
+        q += ' ';
+    }
+    if (rng.below(2)) q.pop_back();  // the last word still being typed
+    chosen = {};
+    if (rng.below(4) == 0) chosen.kinds = {Kind(rng.below(3))};
+    if (rng.below(4) == 0) chosen.apps = {any_of(rng, kAppNames)};
+    if (rng.below(4) == 0) chosen.authors = {any_of(rng, kPeople)};
+    if (rng.below(4) == 0) chosen.tags = {any_of(rng, kTagNames)};
+    if (rng.below(6) == 0) chosen.from = {2026, 7, 1};
+    return q;
+}
+
+TEST(TasteLibrary, FindsWhatAPlainScanFinds) {
+    Rng rng(2027);
+    for (int round = 0; round < 200; ++round) {
+        std::vector<Session> sessions;
+        for (std::uint64_t id = 1; id <= std::uint64_t(1 + rng.below(4)); ++id)
+            sessions.push_back(random_session(rng, id));
+        LibraryIndex index = index_of({});
+        for (const Session& s : sessions) index_session(index, s);  // one at a time, as the app updates it
+        const std::vector<Plain> plain = plain_entries(sessions, team());
+        for (int i = 0; i < 20; ++i) {
+            Filters chosen;
+            const std::string text = random_query(rng, chosen);
+            const Query q = parse_query(text, chosen);
+            std::vector<std::pair<std::uint64_t, std::uint64_t>> want, got;
+            for (const Plain& e : plain)
+                if (plain_passes(e, q)) want.emplace_back(e.session, e.record);
+            const SearchResult r = search(index, q, SIZE_MAX);
+            for (const LibraryHit& h : r.hits) got.emplace_back(h.session, h.record);
+            for (std::size_t h = 1; h < r.hits.size(); ++h) EXPECT_GE(r.hits[h - 1].date, r.hits[h].date) << text;
+            std::sort(want.begin(), want.end());
+            std::sort(got.begin(), got.end());
+            EXPECT_EQ(got, want) << "query: " << text;
+            EXPECT_EQ(r.total, want.size());
+        }
+    }
 }
 
 // ---- outside input --------------------------------------------------------------------------------
