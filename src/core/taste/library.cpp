@@ -309,7 +309,9 @@ std::size_t space_length(std::string_view text, std::size_t at) {
 const KeyName* key_of(std::string_view word) {
     const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
     for (const KeyName& k : kKeys)
-        if (std::ranges::equal(word, k.name, [&](char a, char b) { return lower(a) == b; })) return &k;
+        if (std::equal(word.begin(), word.end(), k.name.begin(), k.name.end(),
+                       [&](char a, char b) { return lower(a) == b; }))
+            return &k;
     return nullptr;
 }
 
@@ -357,7 +359,8 @@ void read_kinds(Query& q, std::string_view value) {
         for (std::uint8_t k = 0; k <= kLastKind; ++k)
             if (std::string_view(kind_name(Kind(k))).starts_with(folded)) {
                 known = true;
-                if (std::ranges::find(q.typed.kinds, Kind(k)) == q.typed.kinds.end()) q.typed.kinds.push_back(Kind(k));
+                if (std::find(q.typed.kinds.begin(), q.typed.kinds.end(), Kind(k)) == q.typed.kinds.end())
+                    q.typed.kinds.push_back(Kind(k));
             }
         if (!known) q.problems.push_back("kind:" + std::string(part) + ": a kind is good, bad or ugly.");
     }
@@ -369,7 +372,7 @@ void read_names(std::vector<std::string>& into, std::string_view value) {
 }
 
 bool all_digits(std::string_view text) {
-    return std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; });
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 int number(std::string_view digits) {
@@ -388,7 +391,8 @@ Result<Date> read_date(std::string_view text, bool last) {
         at = dash + 1;
     }
     if (parts.size() > 1 && (parts.back().empty() || parts.back() == "0")) parts.pop_back();  // being typed
-    const bool digits = std::ranges::all_of(parts, [](std::string_view p) { return !p.empty() && all_digits(p); });
+    const bool digits =
+        std::all_of(parts.begin(), parts.end(), [](std::string_view p) { return !p.empty() && all_digits(p); });
     if (!digits || parts.size() > 3 || parts[0].size() > 4 || (parts.size() > 1 && parts[0].size() < 4) ||
         std::any_of(parts.begin() + 1, parts.end(), [](std::string_view p) { return p.size() > 2; }))
         return failure<Date>("a date is written 2025, 2025-03 or 2025-03-14.");
@@ -473,8 +477,8 @@ struct NameFilters {
 };
 
 bool passes(const NameFilter& f, std::string_view name) {
-    return f.values.empty() ||
-           std::ranges::any_of(f.values, [&](const std::string& v) { return name_matches(name, v, f.whole); });
+    return f.values.empty() || std::any_of(f.values.begin(), f.values.end(),
+                                           [&](const std::string& v) { return name_matches(name, v, f.whole); });
 }
 bool passes(const NameFilters& f, std::string_view name) { return passes(f.typed, name) && passes(f.chosen, name); }
 

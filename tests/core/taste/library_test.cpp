@@ -410,7 +410,7 @@ bool plain_name_passes(const std::string& name, const std::vector<std::string>& 
 bool plain_some_passes(const std::vector<std::string>& names, const std::vector<std::string>& typed,
                        const std::vector<std::string>& chosen) {
     if (typed.empty() && chosen.empty()) return true;
-    return std::ranges::any_of(names, [&](const std::string& n) {
+    return std::any_of(names.begin(), names.end(), [&](const std::string& n) {
         return plain_name_passes(n, typed, false) && plain_name_passes(n, chosen, true);
     });
 }
@@ -422,10 +422,12 @@ bool plain_passes(const Plain& e, const Query& q) {
         const std::string look = is_unspaced(w) ? w : " " + w + (start ? "" : " ");
         if (e.words.find(look) == std::string::npos) return false;
     }
-    const auto kind_in = [](Kind k, const std::vector<Kind>& ks) { return ks.empty() || std::ranges::count(ks, k); };
+    const auto kind_in = [](Kind k, const std::vector<Kind>& ks) {
+        return ks.empty() || std::count(ks.begin(), ks.end(), k);
+    };
     const bool kinds_filtered = !q.typed.kinds.empty() || !q.chosen.kinds.empty();
-    if (kinds_filtered &&
-        std::ranges::none_of(e.kinds, [&](Kind k) { return kind_in(k, q.typed.kinds) && kind_in(k, q.chosen.kinds); }))
+    if (kinds_filtered && std::none_of(e.kinds.begin(), e.kinds.end(),
+                                       [&](Kind k) { return kind_in(k, q.typed.kinds) && kind_in(k, q.chosen.kinds); }))
         return false;
     const auto after = [](const Date& d, const Date& from) { return from.year != 0 && d < from; };
     const auto before = [](const Date& d, const Date& to) { return to.year != 0 && d > to; };
