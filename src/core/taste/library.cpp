@@ -1,6 +1,6 @@
 // library.cpp — the library's index, search, wall and open actions (see library.h).
 //   folded names · one session's part of the index · the index · reading a query ·
-//   matching · search and the wall · open actions
+//   filter choices · matching · search and the wall · open actions
 #include "core/taste/library.h"
 
 #include <algorithm>
@@ -458,6 +458,56 @@ Query parse_query(std::string_view text, const Filters& chosen) {
     for_each_word(fold_for_search(words), [&](std::string_view word) { q.words.emplace_back(word); });
     q.last_word_partial = in_a_word && !q.words.empty();
     return q;
+}
+
+// ---- filter choices ------------------------------------------------------------------------------
+
+namespace {
+
+// Names as first written, one per folded spelling, in folded order.
+struct NameList {
+    std::vector<std::pair<std::string, std::string>> names;  // folded, as written
+
+    void add(const std::string& name) {
+        std::string folded = folded_name(name);
+        if (!folded.empty()) names.emplace_back(std::move(folded), name);
+    }
+    std::vector<std::string> sorted() {
+        std::stable_sort(names.begin(), names.end(), [](auto& a, auto& b) { return a.first < b.first; });
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (i == 0 || names[i].first != names[i - 1].first) out.push_back(names[i].second);
+        return out;
+    }
+};
+
+}  // namespace
+
+FilterChoices filter_choices(std::span<const Session> sessions, const Team& team) {
+    NameList categories, apps, tags, authors;
+    std::vector<std::uint64_t> writers;
+    std::vector<const Guest*> guests;
+    for (const Session& s : sessions) {
+        if (s.plan.head.deleted) continue;
+        categories.add(s.plan.category);
+        for (const App& app : s.plan.apps) apps.add(app.name);
+        for (const Note& n : s.notes) {
+            if (n.head.deleted) continue;
+            for (const std::string& tag : n.tags) tags.add(tag);
+            writers.push_back(n.author);
+        }
+        for (const Insight& i : s.insights)
+            if (!i.head.deleted) writers.push_back(i.head.rev.author);
+        for (const Guest& g : s.guests)
+            if (!g.head.deleted) guests.push_back(&g);
+    }
+    std::sort(writers.begin(), writers.end());
+    const auto wrote = [&](std::uint64_t id) { return std::binary_search(writers.begin(), writers.end(), id); };
+    for (const Member& m : team.members)
+        if (!m.head.deleted && wrote(m.head.id)) authors.add(m.name);
+    for (const Guest* g : guests)
+        if (wrote(g->head.id)) authors.add(g->name);
+    return {categories.sorted(), apps.sorted(), tags.sorted(), authors.sorted()};
 }
 
 // ---- matching ------------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ struct LibraryApp {
     std::string name;
 };
 
-// One session's part of the index, made by index_session alone.
+// One session's part of the index, made from that session alone (index_session).
 struct LibrarySession {
     std::uint64_t id = 0;  // Plan::head.id
     Date date;
@@ -136,6 +136,13 @@ constexpr std::size_t kMaxQueryBytes = 1000;  // longer text is cut (between cha
 
 Query parse_query(std::string_view text, const Filters& chosen = {});
 
+// What the UI's filter buttons can offer: every name in use, as first written, once per folded
+// spelling ("YNAB" and "ynab" are one app), in folded order; people who wrote a note or insight.
+struct FilterChoices {
+    std::vector<std::string> categories, apps, tags, authors;
+};
+FilterChoices filter_choices(std::span<const Session> sessions, const Team& team);
+
 // ---- search and the wall ---------------------------------------------------------------------
 
 // Enough for the UI to show the note with its app, session and screenshot.
@@ -147,7 +154,7 @@ struct LibraryHit {
     Kind kind = Kind::Good;
     std::uint64_t author = 0;
     Date date;                     // the session's
-    std::uint64_t screenshot = 0;  // the first of the note's pictures that the session has; 0: none
+    std::uint64_t screenshot = 0;  // the first of the note's (insight's notes') pictures the session has; 0: none
     bool operator==(const LibraryHit&) const = default;
 };
 

@@ -223,6 +223,18 @@ TEST(TasteLibrary, ChosenFiltersAreWholeNames) {
     EXPECT_EQ(found(index, "", tags), (Ids{0x81, 1}));
 }
 
+TEST(TasteLibrary, FilterChoicesAreTheNamesInUseOnce) {
+    Session jan = january(), dec = december();
+    jan.notes[0].tags.push_back("ONBOARDING");  // the same tag as note 1's "Onboarding"
+    dec.plan.apps[1].name = "ynab";             // the same app as January's "YNAB"
+    const FilterChoices c = filter_choices(std::vector<Session>{jan, dec}, team());
+    EXPECT_EQ(c.categories, (std::vector<std::string>{"banking apps", "budgeting apps"}));
+    EXPECT_EQ(c.apps, (std::vector<std::string>{"Copilot", "Google Pay", "Monzo", "N26", "YNAB"}));
+    EXPECT_EQ(c.tags, (std::vector<std::string>{"dark mode", "Onboarding", "Search", "設定"}));
+    // Fran wrote nothing; Dee wrote a note and the insight; the guest Anaïs a note.
+    EXPECT_EQ(c.authors, (std::vector<std::string>{"Ana", "Anaïs", "Bo", "Cy", "Dee"}));
+}
+
 // ---- results ------------------------------------------------------------------------------------
 
 TEST(TasteLibrary, NewestSessionFirstThenAppsThenKindsThenInsights) {
