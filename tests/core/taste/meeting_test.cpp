@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <set>
 
 #include "core/shared/rng.h"
@@ -34,48 +36,48 @@ std::vector<Person> random_people(Rng& rng, int n) {
     return people;
 }
 
-// Largest minus smallest over the groups of how many members `counts` counts.
-template <class Counts>
-int spread(const Groups& groups, const std::vector<Person>& people, const std::map<std::uint64_t, std::size_t>& at,
-           Counts counts) {
-    int low = INT_MAX, high = INT_MIN;
-    for (const auto& group : groups) {
-        int n = 0;
-        for (std::uint64_t id : group) n += counts(people[at.at(id)]);
-        low = std::min(low, n);
-        high = std::max(high, n);
-    }
-    return high - low;
-}
-
 void expect_the_rule(const std::vector<Person>& people, const Groups& groups) {
     const std::size_t n = people.size();
     // Everyone in exactly one group, listed in the order given.
     std::map<std::uint64_t, std::size_t> at;
-    std::multiset<std::uint64_t> everyone, placed;
-    for (std::size_t i = 0; i < n; ++i) {
-        at[people[i].id] = i;
-        everyone.insert(people[i].id);
-    }
+    for (std::size_t i = 0; i < n; ++i) at[people[i].id] = i;
+    std::vector<std::size_t> placed;
+    // Per group: its size, its juniors, then how many of each role.
+    std::vector<std::array<int, 2 + kLastRole + 1>> counts;
     for (const auto& group : groups) {
-        placed.insert(group.begin(), group.end());
-        EXPECT_TRUE(std::is_sorted(group.begin(), group.end(), [&](auto a, auto b) { return at.at(a) < at.at(b); }));
+        counts.emplace_back();
+        std::size_t previous = 0;
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            const std::size_t i = at.at(group[k]);
+            EXPECT_TRUE(k == 0 || i > previous);
+            previous = i;
+            placed.push_back(i);
+            ++counts.back()[0];
+            counts.back()[1] += people[i].junior;
+            ++counts.back()[2 + std::min<int>(int(people[i].role), kLastRole)];
+        }
     }
+    std::sort(placed.begin(), placed.end());
+    std::vector<std::size_t> everyone(n);
+    std::iota(everyone.begin(), everyone.end(), std::size_t(0));
     ASSERT_EQ(placed, everyone);
     if (n <= kMaxOneGroup) {
         EXPECT_EQ(groups.size(), 1u);
         return;
     }
     ASSERT_EQ(groups.size(), (n + 5) / 6);  // as few groups as groups of at most 6 allow
-    for (const auto& group : groups) {
-        EXPECT_GE(group.size(), 2u);
-        EXPECT_LE(group.size(), 6u);
+    for (std::size_t c = 0; c < counts[0].size(); ++c) {
+        int low = INT_MAX, high = INT_MIN;
+        for (const auto& group : counts) {
+            low = std::min(low, group[c]);
+            high = std::max(high, group[c]);
+        }
+        if (c == 0) {
+            EXPECT_GE(low, 2);
+            EXPECT_LE(high, 6);
+        }
+        EXPECT_LE(high - low, 1) << (c == 0 ? "sizes" : c == 1 ? "juniors" : "a role");
     }
-    EXPECT_LE(spread(groups, people, at, [](const Person&) { return 1; }), 1);
-    EXPECT_LE(spread(groups, people, at, [](const Person& p) { return int(p.junior); }), 1);
-    for (int r = 0; r <= kLastRole; ++r)
-        EXPECT_LE(spread(groups, people, at, [r](const Person& p) { return int(p.role == Role(r)); }), 1)
-            << "role " << r;
 }
 
 TEST(TasteGroups, TheRuleHoldsForEverySizeFrom1To40) {
