@@ -160,8 +160,8 @@ loupe taste groups FILE
   the same proposal the app shows for the same people and seed. Up to 8 people: one group. More:
   as few groups of at most 6 as possible, their sizes within one of each other, the juniors
   within one, and each role (PM, designer, engineer, other) as evenly as the numbers allow.
-  FILE is a team file or a session file; a team file without junior marks (the team's copy)
-  proposes the same as one without juniors.
+  FILE is a team file or a session file. Only the facilitator's files know who is junior: with
+  a copy made for the team, the groups spread sizes and roles only.
   --present NAME   someone who is here; repeat for everyone. Default: for a session file, those
                    marked present in the meeting, or everyone invited while nobody is marked; for
                    a team file, the whole team.
