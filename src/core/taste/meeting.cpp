@@ -2,7 +2,7 @@
 //
 // Index:
 //   who is here   person_of, present_people
-//   groups        a small max-flow, dealing roles in runs, the juniors-first fallback,
+//   groups        a small max-flow, dealing roles in runs, the juniors-first fallback, deal,
 //                 propose_groups, groups_seed, move_to_group, store_groups, stored_groups
 //   call on       call_on_queue, quiet_two_apps
 #include "core/taste/meeting.h"
@@ -175,6 +175,35 @@ void deal_juniors_first(const Cells& cells, const RoleOrder& order, int groups,
     for (std::size_t i = 0; i < sequence.size(); ++i) members[i % std::size_t(groups)].push_back(sequence[i]);
 }
 
+// More than kMaxOneGroup people (`by_id`, indices into `people`) dealt into groups.
+std::vector<std::vector<std::size_t>> deal(const std::vector<Person>& people, const std::vector<std::size_t>& by_id,
+                                           std::uint64_t seed) {
+    Rng rng(seed);
+    Cells cells;
+    for (std::size_t i : by_id)
+        (people[i].junior ? cells.junior : cells.senior)[role_index(people[i].role)].push_back(i);
+    for (int r = 0; r < kRoles; ++r) {
+        rng.shuffle(cells.junior[r]);
+        rng.shuffle(cells.senior[r]);
+    }
+    std::vector<int> shuffled_roles = {0, 1, 2, 3};
+    rng.shuffle(shuffled_roles);
+    const int groups = int((by_id.size() + kMaxGroupSize - 1) / kMaxGroupSize);
+    std::vector<std::vector<std::size_t>> members(static_cast<std::size_t>(groups));
+    RoleOrder permutation = {0, 1, 2, 3}, order{};
+    bool dealt = false;
+    do {
+        for (int k = 0; k < kRoles; ++k) order[k] = shuffled_roles[std::size_t(permutation[k])];
+        dealt = deal_by_role(cells, order, groups, members);
+    } while (!dealt && std::next_permutation(permutation.begin(), permutation.end()));
+    if (!dealt) {
+        for (int k = 0; k < kRoles; ++k) order[k] = shuffled_roles[std::size_t(k)];
+        deal_juniors_first(cells, order, groups, members);
+    }
+    rng.shuffle(members);  // which group is "Group 1" is chance too
+    return members;
+}
+
 std::uint64_t group_id(std::uint64_t session, std::size_t index) {
     // The low byte is the group's place, so records sorted by id are in group order.
     return (fmix64(session ^ 0x67726f7570ull) & ~0xFFull) | (index + 1);  // "group"
@@ -194,33 +223,10 @@ Groups propose_groups(const std::vector<Person>& people, std::uint64_t seed) {
     if (by_id.empty()) return {};
 
     std::vector<std::vector<std::size_t>> members;
-    if (by_id.size() <= kMaxOneGroup) {
+    if (by_id.size() <= kMaxOneGroup)
         members.push_back(by_id);
-    } else {
-        Rng rng(seed);
-        Cells cells;
-        for (std::size_t i : by_id)
-            (people[i].junior ? cells.junior : cells.senior)[role_index(people[i].role)].push_back(i);
-        for (int r = 0; r < kRoles; ++r) {
-            rng.shuffle(cells.junior[r]);
-            rng.shuffle(cells.senior[r]);
-        }
-        std::vector<int> shuffled_roles = {0, 1, 2, 3};
-        rng.shuffle(shuffled_roles);
-        const int groups = int((by_id.size() + kMaxGroupSize - 1) / kMaxGroupSize);
-        members.resize(std::size_t(groups));
-        RoleOrder permutation = {0, 1, 2, 3}, order{};
-        bool dealt = false;
-        do {
-            for (int k = 0; k < kRoles; ++k) order[k] = shuffled_roles[std::size_t(permutation[k])];
-            dealt = deal_by_role(cells, order, groups, members);
-        } while (!dealt && std::next_permutation(permutation.begin(), permutation.end()));
-        if (!dealt) {
-            for (int k = 0; k < kRoles; ++k) order[k] = shuffled_roles[std::size_t(k)];
-            deal_juniors_first(cells, order, groups, members);
-        }
-        rng.shuffle(members);  // which group is "Group 1" is chance too
-    }
+    else
+        members = deal(people, by_id, seed);
     Groups out;
     for (auto& group : members) {
         std::sort(group.begin(), group.end());
