@@ -52,8 +52,8 @@ using Groups = std::vector<std::vector<std::uint64_t>>;  // member ids per group
 //     deals each role to the groups in turn as one run (which spreads every role within one and
 //     keeps the sizes within one), trying every order of the four roles, and places each role's
 //     juniors among the places its run has by a small max-flow that keeps the juniors within one.
-//     This succeeds for every mix of roles and juniors of 9 to 26 people (every count of juniors
-//     and others per role: the tests go through 9 to 13 on every run, 14 to 26 were checked once
+//     This succeeds for every mix of roles and juniors of 9 to 30 people (every count of juniors
+//     and others per role: the tests go through 9 to 13 on every run, 14 to 30 were checked once
 //     the same way) and for every random draw the tests make up to 200 people; no proof covers
 //     every size. Should no order succeed, the juniors are dealt first, role by role, and then
 //     everyone else in the reverse role order: sizes and juniors stay within one, each role
