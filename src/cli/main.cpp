@@ -15,7 +15,7 @@ namespace loupe::cli {
 namespace {
 
 constexpr const char* kHelp = R"(loupe - private MaxDiff (best-worst scaling) surveys: making them, analysis, designs, test data;
-and monthly taste sessions: the team, the plan, the invite, the calendar.
+and monthly taste sessions: the team, the plan, the invite, the calendar, the meeting's groups.
 
 Usage:
   loupe analyze FILE... [--survey FILE] [--hb [--iterations N] [--seed S]] [--json]
@@ -32,6 +32,7 @@ Usage:
                    [--focus TEXT] [--picker NAME] [--reply-to ADDRESS] --out FILE
   loupe taste invite SESSION_FILE --base URL
   loupe taste calendar TEAM_FILE [--from YYYY-MM-DD]
+  loupe taste groups FILE [--present NAME]... [--seed S] [--json]
   loupe --help | --version
 
 loupe analyze FILE...
@@ -154,6 +155,21 @@ loupe taste calendar TEAM_FILE
   event repeating monthly on the cadence, at local time wherever it is opened.
   --from YYYY-MM-DD  the first session is the first cadence day on or after this (default: today)
 
+loupe taste groups FILE
+  Prints the small groups the meeting would split into, one line each ("Group 1: Ana, Bo, Cy"):
+  the same proposal the app shows for the same people and seed. Up to 8 people: one group. More:
+  as few groups of at most 6 as possible, their sizes within one of each other, the juniors
+  within one, and each role (PM, designer, engineer, other) as evenly as the numbers allow.
+  FILE is a team file or a session file. Only the facilitator's files know who is junior: with
+  a copy made for the team, the groups spread sizes and roles only.
+  --present NAME   someone who is here; repeat for everyone. Default: for a session file, those
+                   marked present in the meeting, or everyone invited while nobody is marked; for
+                   a team file, the whole team.
+  --seed S         the shuffle, 0 to 2^64-1. Default: for a session file, the meeting's shuffle
+                   (the app's "shuffle again"), or the session's id while it was never shuffled;
+                   for a team file, 1. Another seed gives other groups under the same rule.
+  --json           print {"seed": S, "groups": [["NAME", ...], ...]} instead
+
 Examples:
   loupe survey create --title "Our app" --items-file items.txt --question "Plan: Free | Plus" --out s.loupe
   loupe survey link s.loupe --base https://example.com/loupe/
@@ -166,6 +182,7 @@ Examples:
         --app "YNAB | iOS | https://ynab.com" --app "Monzo | Android" --app "Copilot | web" --out jan.loupe
   loupe taste invite jan.loupe --base https://example.com/loupe/
   loupe taste calendar team.loupe > taste.ics
+  loupe taste groups jan.loupe --present Ana --present Bo --present Cy --seed 7
 )";
 
 struct CommandSpec {
@@ -204,6 +221,7 @@ const std::vector<CommandSpec>& commands() {
          {"app"}},
         {"taste invite", {"base"}, {}, true, run_taste_invite},
         {"taste calendar", {"from"}, {}, true, run_taste_calendar},
+        {"taste groups", {"present", "seed"}, {"json"}, true, run_taste_groups, {"present"}},
     };
     return specs;
 }
@@ -445,8 +463,8 @@ int main(int argc, char** argv) {
         message = "loupe taste team: say what to do: create.";
     else if (first == "taste")
         message = argc > 2 ? "loupe taste: unknown command '" + std::string(argv[2]) +
-                                 "'; it is team create, plan, invite or calendar."
-                           : "loupe taste: say what to do: team create, plan, invite or calendar.";
+                                 "'; it is team create, plan, invite, calendar or groups."
+                           : "loupe taste: say what to do: team create, plan, invite, calendar or groups.";
     else
         message = "loupe: unknown command '" + std::string(first) +
                   "'; the commands are analyze, design, simulate, survey and taste.";

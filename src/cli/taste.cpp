@@ -1,11 +1,16 @@
-// taste.cpp — `loupe taste team create`, `plan`, `invite` and `calendar`: a taste-session team
-// and a month's plan from the command line, the invite link the app would make, and the .ics.
+// taste.cpp — `loupe taste team create`, `plan`, `invite`, `calendar` and `groups`: a taste-session
+// team and a month's plan from the command line, the invite link the app would make, the .ics, and
+// the meeting's small groups as the app proposes them.
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <random>
 
 #include "cli/cli.h"
+#include "core/shared/container.h"
 #include "core/taste/formats.h"
+#include "core/taste/meeting.h"
 #include "core/taste/team.h"
 
 namespace loupe::cli {
@@ -98,6 +103,84 @@ std::string names(const Team& team) {  // in the rota's order, which is the orde
     for (std::uint64_t id : team.settings.rota.order)
         if (const Member* m = find_member(team, id)) out += (out.empty() ? "" : ", ") + m->name;
     return out;
+}
+
+// A session file as it is, or a team file as a session file with no session in it (plan id 0,
+// which a session file never has).
+Result<SessionFile> team_or_session_file(std::span<const std::uint8_t> bytes) {
+    FileKind kind{};
+    if (peek_file_kind(bytes, kind) && kind == FileKind::TasteSession) return read_session_file(bytes);
+    auto team = read_team_file(bytes);
+    if (!team) return failure<SessionFile>(team.error());
+    SessionFile file;
+    file.team = std::move(*team);
+    return file;
+}
+
+// The whole team, in the order they were given (the rota's), then anyone the rota lacks.
+std::vector<std::uint64_t> everyone(const Team& team) {
+    std::vector<std::uint64_t> ids;
+    for (std::uint64_t id : team.settings.rota.order)
+        if (find_member(team, id)) ids.push_back(id);
+    for (const Member& m : team.members)
+        if (!m.head.deleted && std::find(ids.begin(), ids.end(), m.head.id) == ids.end()) ids.push_back(m.head.id);
+    return ids;
+}
+
+// --present NAME...: members (or the session's guests) by name, in the order named.
+Result<std::vector<std::uint64_t>> named_present(const std::vector<std::string>& names_given, const Team& team,
+                                                 const Session& session) {
+    std::vector<std::uint64_t> ids;
+    for (const std::string& name : names_given) {
+        const Member* m = member_named(team, name);
+        for (const Guest& g : session.guests)
+            if (!m && !g.head.deleted && g.name == name) m = &g;
+        if (!m)
+            return failure<std::vector<std::uint64_t>>("no one named '" + name + "' in the team '" +
+                                                       team.settings.name + "' (" + names(team) + ").");
+        if (std::find(ids.begin(), ids.end(), m->head.id) != ids.end())
+            return failure<std::vector<std::uint64_t>>("'" + name + "' is named twice with --present.");
+        ids.push_back(m->head.id);
+    }
+    return ids;
+}
+
+// The name of a member or guest by id, as the groups list them.
+std::string name_of(const Team& team, const Session& session, std::uint64_t id) {
+    if (const Member* m = find_member(team, id)) return m->name;
+    for (const Guest& g : session.guests)
+        if (g.head.id == id && !g.head.deleted) return g.name;
+    return "someone not in the team";
+}
+
+// --seed: any 64-bit number, as a session's id (the default seed for its groups) is one.
+Result<std::uint64_t> seed_option(const Args& args, std::uint64_t fallback) {
+    const std::string* text = args.value("seed");
+    if (!text) return fallback;
+    std::uint64_t seed = 0;
+    const char* end = text->data() + text->size();
+    const auto [stop, error] = std::from_chars(text->data(), end, seed);
+    if (error != std::errc() || stop != end)
+        return failure<std::uint64_t>("--seed must be a whole number from 0 to 18446744073709551615, not '" + *text +
+                                      "'.");
+    return seed;
+}
+
+void print_groups_json(const Groups& groups, const Team& team, const Session& session, std::uint64_t seed) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter json(buffer);
+    json.SetIndent(' ', 2);
+    json.StartObject();
+    json.Key("seed"), json.Uint64(seed);
+    json.Key("groups"), json.StartArray();
+    for (const auto& group : groups) {
+        json.StartArray();
+        for (std::uint64_t id : group) json_string(json, name_of(team, session, id));
+        json.EndArray();
+    }
+    json.EndArray();
+    json.EndObject();
+    std::printf("%s\n", buffer.GetString());
 }
 
 }  // namespace
@@ -211,6 +294,44 @@ int run_taste_calendar(const Args& args) {
     }
     const Date first = next_session_date(team->settings.cadence, add_days(from, -1));  // on or after `from`
     std::fputs(team_calendar(*team, first, now()).c_str(), stdout);
+    return kExitOk;
+}
+
+int run_taste_groups(const Args& args) {
+    if (args.files.size() != 1) return usage_error(args, "name one team file or session file.");
+    const std::string& path = args.files[0];
+    const auto bytes = read_file(path);
+    auto file = bytes ? team_or_session_file(*bytes) : failure<SessionFile>(bytes.error());
+    if (!file) return failed(args, path + ": " + after_colon(file.error()));
+    const Team& team = file->team;
+    const Session& session = file->session;
+    const bool is_session = session.plan.head.id != 0;
+
+    std::vector<std::uint64_t> present;
+    if (args.has("present")) {
+        auto named = named_present(args.values_of("present"), team, session);
+        if (!named) return usage_error(args, named.error());
+        present = std::move(*named);
+    } else {
+        present = is_session ? present_people(session) : everyone(team);
+    }
+    auto seed = seed_option(args, is_session ? groups_seed(session) : 1);
+    if (!seed) return usage_error(args, seed.error());
+
+    std::vector<Person> people;
+    for (std::uint64_t id : present) people.push_back(person_of(team, session, id));
+    const Groups groups = propose_groups(people, *seed);
+    if (args.has("json")) {
+        print_groups_json(groups, team, session, *seed);
+        return kExitOk;
+    }
+    if (groups.empty()) std::printf("Nobody is here, so there are no groups.\n");
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        std::string line = "Group " + std::to_string(g + 1) + ":";
+        for (std::size_t k = 0; k < groups[g].size(); ++k)
+            line += (k ? ", " : " ") + name_of(team, session, groups[g][k]);
+        std::printf("%s\n", line.c_str());
+    }
     return kExitOk;
 }
 
