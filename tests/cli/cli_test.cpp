@@ -576,7 +576,7 @@ TEST_F(Cli, TastePlanSaysWhatIsWrong) {
         {"taste team create --name T --member 'Ana:PM' --cadence 'every week' --out x.loupe", "not a cadence"},
         {"taste invite --base https://x/", "name one session file"},
         {"taste calendar", "name one team file"},
-        {"taste frobnicate", "team create, plan, invite or calendar"},
+        {"taste frobnicate", "team create, plan, invite, calendar or report"},
     };
     for (const auto& [args, message] : cases) {
         const Outcome run = loupe(args);
