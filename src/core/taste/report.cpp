@@ -177,6 +177,15 @@ void add_notes(SessionView& view, const SessionFile& file, const Team& team, std
             });
 }
 
+// Records in the order they were made (as far as their last edit tells), not by their random ids.
+template <class T>
+std::vector<T> by_time(std::vector<T> records) {
+    std::sort(records.begin(), records.end(), [](const T& a, const T& b) {
+        return std::pair(a.head.rev.time, a.head.id) < std::pair(b.head.rev.time, b.head.id);
+    });
+    return records;
+}
+
 SessionView view_of(const SessionFile& file) {
     const Team team = for_the_team(file.team);  // what a team member may see: no junior flag
     const Session& s = file.session;
@@ -196,14 +205,19 @@ SessionView view_of(const SessionFile& file) {
     }
     std::map<std::uint64_t, Quote> quotes;
     add_notes(view, file, team, quotes);
-    for (const Insight& insight : s.insights) {
+    for (const Insight& insight : by_time(s.insights)) {
         if (insight.head.deleted) continue;
         InsightLine line{clean(insight.text), {}};
         for (std::uint64_t id : insight.notes)
             if (const auto quote = quotes.find(id); quote != quotes.end()) line.notes.push_back(quote->second);
         view.insights.push_back(std::move(line));
     }
-    for (const Action& action : s.actions) {
+    std::vector<Action> actions = by_time(s.actions);  // then what is still to do first, soonest due first
+    std::stable_sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
+        const auto due = [](const Action& x) { return x.due.year ? x.due : Date{9999, 12, 31}; };
+        return std::pair(a.status, due(a)) < std::pair(b.status, due(b));
+    });
+    for (const Action& action : actions) {
         if (action.head.deleted) continue;
         view.actions.push_back({clean(action.text), action.owner ? clean(person_name(s, team, action.owner)) : "",
                                 status_name(action.status), action.due.year ? date_text(action.due) : ""});

@@ -8,7 +8,8 @@
 // praise ("praised by Ana: so clear") and screenshots; the insights with the notes they explain;
 // the actions with owner, status and due date. Notes about an app that is no longer in the plan
 // come last, under their own heading, rather than being lost. Order: apps as planned; within a
-// kind, notes by author's name, then as written.
+// kind, notes by author's name, then by when they were last edited; insights by when last edited;
+// actions open, doing, done, dropped, each soonest due first (no date last).
 //
 // What a team member may see, and nothing more: reports are built from for_the_team(team), so no
 // junior flag ever appears. Deleted records (tombstones) never appear, nor praise of a deleted note.

@@ -119,10 +119,10 @@ TEST(TasteReport, MarkdownHasTheWholeSession) {
                     "  - Explains YNAB, good, Bo: \xE2\x80\x9CThe first screen asks"))
         << md;
     EXPECT_TRUE(has(md,
-                    "\n## Actions\n\n- Let people try our app with sample data.\n"
-                    "  - Owner: Ana \xC2\xB7 Status: doing \xC2\xB7 Due: 2027-02-11\n"
-                    "- Check our greens for colour blindness.\n"
-                    "  - Owner: nobody yet \xC2\xB7 Status: open \xC2\xB7 Due: no date\n"))
+                    "\n## Actions\n\n- Check our greens for colour blindness.\n"
+                    "  - Owner: nobody yet \xC2\xB7 Status: open \xC2\xB7 Due: no date\n"
+                    "- Let people try our app with sample data.\n"
+                    "  - Owner: Ana \xC2\xB7 Status: doing \xC2\xB7 Due: 2027-02-11\n"))
         << md;
 }
 
@@ -295,8 +295,8 @@ TEST(TasteReport, ActionsCsv) {
     EXPECT_EQ(
         actions_csv(std::span(&file, 1)),
         "session,date,category,action,owner,status,due\r\n"
-        "0000000000005e55,2027-01-14,budgeting apps,Let people try our app with sample data.,Ana,doing,2027-02-11\r\n"
-        "0000000000005e55,2027-01-14,budgeting apps,Check our greens for colour blindness.,,open,\r\n");
+        "0000000000005e55,2027-01-14,budgeting apps,Check our greens for colour blindness.,,open,\r\n"
+        "0000000000005e55,2027-01-14,budgeting apps,Let people try our app with sample data.,Ana,doing,2027-02-11\r\n");
 }
 
 TEST(TasteReport, JsonHasTheSameContent) {
@@ -326,8 +326,9 @@ TEST(TasteReport, JsonHasTheSameContent) {
     ASSERT_EQ(s["insights"][0]["notes"].Size(), 1u);
     EXPECT_STREQ(s["insights"][0]["notes"][0].GetString(), bo["id"].GetString());
     ASSERT_EQ(s["actions"].Size(), 2u);
-    EXPECT_STREQ(s["actions"][1]["owner"].GetString(), "");
-    EXPECT_STREQ(s["actions"][1]["due"].GetString(), "");
+    EXPECT_STREQ(s["actions"][0]["owner"].GetString(), "");  // open comes before doing
+    EXPECT_STREQ(s["actions"][0]["due"].GetString(), "");
+    EXPECT_STREQ(s["actions"][1]["due"].GetString(), "2027-02-11");
 }
 
 TEST(TasteReport, ScreenshotFileNames) {
