@@ -433,19 +433,30 @@ main{max-width:none;padding:0}h2,h3{break-after:avoid}.shots{grid-template-colum
 img{max-height:9cm;object-fit:contain}}
 )";
 
-// Standard base64 with padding, as data: URIs take it (base64url's - and _ are not read there).
+// Standard base64 with padding (RFC 4648 §4), as data: URIs take it: base64url's - and _ are not read
+// there. Three bytes at a time into a string sized once: a page's pictures are megabytes.
 std::string base64(std::span<const std::uint8_t> bytes) {
-    std::string text = base64url_encode(bytes);
-    for (char& c : text) c = c == '-' ? '+' : c == '_' ? '/' : c;
-    text.append((4 - text.size() % 4) % 4, '=');
+    constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string text((bytes.size() + 2) / 3 * 4, '=');
+    std::size_t at = 0, i = 0;
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const std::uint32_t v = std::uint32_t(bytes[i]) << 16 | std::uint32_t(bytes[i + 1]) << 8 | bytes[i + 2];
+        for (int shift = 18; shift >= 0; shift -= 6) text[at++] = kAlphabet[(v >> shift) & 63];
+    }
+    if (const std::size_t left = bytes.size() - i; left > 0) {
+        const std::uint32_t v = std::uint32_t(bytes[i]) << 16 | (left == 2 ? std::uint32_t(bytes[i + 1]) << 8 : 0);
+        text[at++] = kAlphabet[v >> 18], text[at++] = kAlphabet[(v >> 12) & 63];
+        if (left == 2) text[at] = kAlphabet[(v >> 6) & 63];
+    }
     return text;
 }
 
 void html_shot(std::string& out, const Shot& shot, const NoteLine& note) {
     out += "<figure>";
     if (shot.image) {
-        out += std::string("<img src=\"data:") + (shot.webp ? "image/webp" : "image/jpeg") + ";base64," +
-               base64(shot.image->image) + "\"";
+        out += std::string("<img src=\"data:") + (shot.webp ? "image/webp" : "image/jpeg") + ";base64,";
+        out += base64(shot.image->image);  // appended on its own: the picture is most of the page
+        out += '"';
         if (shot.width && shot.height)
             out += " width=\"" + std::to_string(shot.width) + "\" height=\"" + std::to_string(shot.height) + "\"";
         out += " alt=\"" + html("Screenshot for " + note.author + "'s note: " + excerpt(note.text)) + "\">";
@@ -640,7 +651,8 @@ std::string report_html(std::span<const SessionFile> files) {
         "style-src 'unsafe-inline'\">\n<title>" +
         html(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
     for (const SessionView& view : views) html_session(out, view);
-    return out + "</main>\n</body>\n</html>\n";
+    out += "</main>\n</body>\n</html>\n";
+    return out;
 }
 
 std::string report_json(std::span<const SessionFile> files) {

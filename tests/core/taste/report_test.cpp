@@ -261,6 +261,16 @@ TEST(TasteReport, HtmlIsOneSelfContainedPage) {
     EXPECT_TRUE(has(page, std::string("<a href=\"#") + (anchor + 4)));
 }
 
+TEST(TasteReport, PicturesAreInStandardBase64) {
+    const std::vector<std::pair<std::vector<std::uint8_t>, std::string>> cases = {
+        {{1, 2, 3, 4, 5}, "AQIDBAU="}, {{1, 2, 3, 4, 5, 6}, "AQIDBAUG"}, {{0xFB, 0xFF}, "+/8="}, {{0xFF}, "/w=="}};
+    for (const auto& [bytes, text] : cases) {
+        SessionFile file = session_file();
+        file.images[0].image = bytes;
+        EXPECT_TRUE(has(report_html(file), ";base64," + text + "\"")) << text;
+    }
+}
+
 TEST(TasteReport, HtmlSaysWhenAPictureIsNotInTheFile) {
     SessionFile file = session_file();
     file.images.clear();  // the notes came in as a code: ids, no bytes
