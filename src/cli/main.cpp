@@ -158,8 +158,8 @@ loupe taste calendar TEAM_FILE
 loupe taste report FILE...
   Prints a report of the session with everyone's notes brought in, as the team may see it (no
   junior marks, nothing deleted): per app the good, bad and ugly notes with their authors, tags,
-  praise and screenshots, then the insights and the actions. FILE may be any mix of, recognised by
-  content; a folder stands for the files in it, and - for standard input:
+  praise and screenshots, then the insights and the actions. FILE may be any mix of the following,
+  recognised by content; a folder stands for the files in it, and - for standard input:
     session file       the facilitator's file of the session (needed: it holds the plan that
                        contributions and codes are read against); another copy of the same
                        session, e.g. a group's, is merged into it
