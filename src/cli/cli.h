@@ -104,5 +104,6 @@ int run_taste_plan(const Args& args);
 int run_taste_invite(const Args& args);
 int run_taste_calendar(const Args& args);
 int run_taste_groups(const Args& args);
+int run_taste_report(const Args& args);
 
 }  // namespace loupe::cli

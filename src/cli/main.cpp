@@ -15,7 +15,8 @@ namespace loupe::cli {
 namespace {
 
 constexpr const char* kHelp = R"(loupe - private MaxDiff (best-worst scaling) surveys: making them, analysis, designs, test data;
-and monthly taste sessions: the team, the plan, the invite, the calendar, the meeting's groups.
+and monthly taste sessions: the team, the plan, the invite, the calendar, the meeting's groups,
+the report.
 
 Usage:
   loupe analyze FILE... [--survey FILE] [--hb [--iterations N] [--seed S]] [--json]
@@ -33,6 +34,7 @@ Usage:
   loupe taste invite SESSION_FILE --base URL
   loupe taste calendar TEAM_FILE [--from YYYY-MM-DD]
   loupe taste groups FILE [--present NAME]... [--seed S] [--json]
+  loupe taste report FILE... [--markdown | --html | --csv | --actions-csv | --json]
   loupe --help | --version
 
 loupe analyze FILE...
@@ -169,6 +171,31 @@ loupe taste groups FILE
                    (the app's "shuffle again"), or the session's id while it was never shuffled;
                    for a team file, 1. Another seed gives other groups under the same rule.
   --json           print {"seed": S, "groups": [["NAME", ...], ...]} instead
+loupe taste report FILE...
+  Prints a report of the session with everyone's notes brought in, as the team may see it (no
+  junior marks, nothing deleted): per app the good, bad and ugly notes with their authors, tags,
+  praise and screenshots, then the insights and the actions. FILE may be any mix of the following,
+  recognised by content; a folder stands for the files in it, and - for standard input:
+    session file       the facilitator's file of the session (needed: it holds the plan that
+                       contributions and codes are read against); another copy of the same
+                       session, e.g. a group's, is merged into it
+    contribution file  one participant's notes, with their pictures
+    text               any text holding contribution codes (TASTE-...): a saved e-mail thread will do
+  Every input is accounted for on standard error ("notes.loupe: added, Ana's 4 notes",
+  "mail.txt, code 2: damaged: ..."), then who has sent notes and who not yet; the report goes to
+  standard output. Session files of different sessions make one report with each session in the
+  order first given, and each contribution or code goes to the session it is for.
+  --markdown     Markdown to paste into a wiki (the default)
+  --html         one self-contained HTML page with the screenshots inside
+  --csv          the notes as CSV: session,date,category,app,kind,author,text,tags,praised
+                 (tags joined with "; "; praised: who praised the note, with their words after a
+                 colon, joined with "; ", empty when nobody did)
+  --actions-csv  the actions as CSV: session,date,category,action,owner,status,due
+  --json         {"sessions": [{"id", "team", "date", "category", "picker", "focus",
+                   "apps": [{"name", "platform", "link", "notes": [...]}], "insights", "actions"}]}
+  A CSV cell that starts with = + - @ gets a leading ' so a spreadsheet shows it as text.
+  Exit status: 0 when a report was printed, 1 when no session file could be read, 2 for a wrong
+  command line.
 
 Examples:
   loupe survey create --title "Our app" --items-file items.txt --question "Plan: Free | Plus" --out s.loupe
@@ -183,6 +210,7 @@ Examples:
   loupe taste invite jan.loupe --base https://example.com/loupe/
   loupe taste calendar team.loupe > taste.ics
   loupe taste groups jan.loupe --present Ana --present Bo --present Cy --seed 7
+  loupe taste report jan.loupe contributions/ mail-thread.txt --html > jan.html
 )";
 
 struct CommandSpec {
@@ -222,6 +250,7 @@ const std::vector<CommandSpec>& commands() {
         {"taste invite", {"base"}, {}, true, run_taste_invite},
         {"taste calendar", {"from"}, {}, true, run_taste_calendar},
         {"taste groups", {"present", "seed"}, {"json"}, true, run_taste_groups, {"present"}},
+        {"taste report", {}, {"markdown", "html", "csv", "actions-csv", "json"}, true, run_taste_report},
     };
     return specs;
 }
@@ -463,8 +492,8 @@ int main(int argc, char** argv) {
         message = "loupe taste team: say what to do: create.";
     else if (first == "taste")
         message = argc > 2 ? "loupe taste: unknown command '" + std::string(argv[2]) +
-                                 "'; it is team create, plan, invite, calendar or groups."
-                           : "loupe taste: say what to do: team create, plan, invite, calendar or groups.";
+                                 "'; it is team create, plan, invite, calendar, groups or report."
+                           : "loupe taste: say what to do: team create, plan, invite, calendar, groups or report.";
     else
         message = "loupe: unknown command '" + std::string(first) +
                   "'; the commands are analyze, design, simulate, survey and taste.";

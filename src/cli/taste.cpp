@@ -3,14 +3,22 @@
 // the meeting's small groups as the app proposes them.
 #include <algorithm>
 #include <charconv>
+// taste.cpp — `loupe taste team create`, `plan`, `invite` and `calendar`: a taste-session team
+// and a month's plan from the command line, the invite link the app would make, and the .ics;
+// `loupe taste report`: the sessions with everyone's notes brought in, as a report.
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <random>
 
 #include "cli/cli.h"
 #include "core/shared/container.h"
 #include "core/taste/formats.h"
 #include "core/taste/meeting.h"
+#include "core/taste/import.h"
+#include "core/taste/merge.h"
+#include "core/taste/report.h"
 #include "core/taste/team.h"
 
 namespace loupe::cli {
@@ -332,6 +340,191 @@ int run_taste_groups(const Args& args) {
             line += (k ? ", " : " ") + name_of(team, session, groups[g][k]);
         std::printf("%s\n", line.c_str());
     }
+// ---- taste report ----------------------------------------------------------------------------
+
+namespace {
+
+struct ReportInput {
+    std::string source;
+    Result<std::vector<std::uint8_t>> bytes;
+};
+
+// Files as named; a folder stands for the files in it (not hidden ones), in name order.
+std::vector<ReportInput> report_inputs(const std::vector<std::string>& paths) {
+    std::vector<ReportInput> inputs;
+    for (const std::string& path : paths) {
+        std::error_code error;
+        if (path == "-" || !std::filesystem::is_directory(path, error)) {
+            inputs.push_back({path == "-" ? "stdin" : path, read_file(path)});
+            continue;
+        }
+        std::vector<std::filesystem::path> files;
+        for (std::filesystem::directory_iterator it(path, error), end; !error && it != end; it.increment(error))
+            if (it->is_regular_file(error) && it->path().filename().string().front() != '.')
+                files.push_back(it->path());
+        std::sort(files.begin(), files.end());
+        if (error || files.empty())
+            inputs.push_back({path, failure<std::vector<std::uint8_t>>(
+                                        error ? "This folder cannot be read (" + error.message() + ")."
+                                              : std::string("This folder holds no files."))});
+        for (const auto& file : files) inputs.push_back({file.string(), read_file(file.string())});
+    }
+    return inputs;
+}
+
+// The sessions being reported, each with the pictures that came with it.
+struct Reported {
+    std::vector<SessionFile> sessions;
+    std::vector<std::string> lines;  // one or more per input, for stderr
+
+    SessionFile* find(std::uint64_t id) {
+        for (SessionFile& s : sessions)
+            if (s.session.plan.head.id == id) return &s;
+        return nullptr;
+    }
+};
+
+// "notes.loupe: added, Ana's 4 notes", "mail.txt, code 2: damaged: this contribution code has a typo..."
+std::string line_text(const ImportLine& line) {
+    std::string text = line.source + ": " + import_status_name(line.status);
+    const bool read = line.status != ImportStatus::Damaged && line.status != ImportStatus::OtherSession;
+    if (read) text += ", " + (line.author.empty() ? std::string() : line.author + "'s ") + count_of(line.notes, "note");
+    if (!line.reason.empty()) text += ": " + after_colon(line.reason);
+    return text;
+}
+
+void bring_in(Reported& r, SessionFile& into, ImportInput input) {
+    const std::vector<ImportInput> one = {std::move(input)};
+    for (const ImportLine& line : import_into_session(into.session, into.images, into.team, one).lines)
+        r.lines.push_back(line_text(line));
+}
+
+// A session file starts a session of the report, or is merged into the copy already there.
+void add_session_file(Reported& r, const std::string& source, const std::vector<std::uint8_t>& bytes) {
+    auto file = read_session_file(bytes);
+    if (!file) return r.lines.push_back(source + ": damaged: " + after_colon(file.error()));
+    if (SessionFile* known = r.find(file->session.plan.head.id)) {
+        merge(known->team, file->team);
+        return bring_in(r, *known, {source, bytes});
+    }
+    const Plan& plan = file->session.plan;
+    std::size_t notes = 0;
+    for (const Note& n : file->session.notes) notes += !n.head.deleted;
+    r.lines.push_back(source + ": the session, " + plan.category + " on " + date_text(plan.date) + ", " +
+                      count_of(long(notes), "note"));
+    r.sessions.push_back(std::move(*file));
+}
+
+// Each code goes to the session it is for; a code for none of them is said to be so.
+void add_codes(Reported& r, const std::string& source, std::string_view text) {
+    std::vector<std::vector<FoundContribution>> found;  // per session
+    for (const SessionFile& s : r.sessions) found.push_back(find_contribution_codes(text, s.session.plan));
+    const std::size_t codes = found.front().size();
+    if (codes == 0)
+        return r.lines.push_back(source +
+                                 ": not used: it holds no contribution code (codes start with TASTE-) and "
+                                 "is not a Loupe file.");
+    for (std::size_t i = 0; i < codes; ++i) {
+        const std::string name = codes == 1 ? source : source + ", code " + std::to_string(i + 1);
+        std::size_t k = 0;
+        while (k < found.size() && (i >= found[k].size() || found[k][i].other_session)) ++k;
+        if (k == found.size()) {
+            r.lines.push_back(name + ": another session: this contribution code is for a session not given here.");
+            continue;
+        }
+        const FoundContribution& code = found[k][i];
+        const std::string_view piece = text.substr(code.begin, code.end - code.begin);
+        bring_in(r, r.sessions[k], {name, std::vector<std::uint8_t>(piece.begin(), piece.end())});
+    }
+}
+
+void add_other(Reported& r, const std::string& source, const std::vector<std::uint8_t>& bytes) {
+    FileKind kind{};
+    if (!peek_file_kind(bytes, kind))
+        return add_codes(r, source, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    if (kind != FileKind::TasteContribution)
+        return r.lines.push_back(source + ": not used: it is a Loupe " + file_kind_name(kind) +
+                                 ", not a session file, a contribution file or text with contribution codes.");
+    auto c = read_contribution_file(bytes);
+    if (!c) return r.lines.push_back(source + ": damaged: " + after_colon(c.error()));
+    SessionFile* into = r.find(c->session);
+    if (!into)
+        return r.lines.push_back(source + ": another session: " + c->author.name +
+                                 "'s contribution is for a session not given here.");
+    bring_in(r, *into, {source, bytes});
+}
+
+// What one input brings in. Session files come in the first pass, the rest in the second: contributions
+// and codes are read against the sessions' plans.
+void account_for(Reported& r, const ReportInput& in, bool sessions_pass) {
+    FileKind kind{};
+    const bool session = in.bytes && peek_file_kind(*in.bytes, kind) && kind == FileKind::TasteSession;
+    if (sessions_pass) {
+        if (!in.bytes)
+            r.lines.push_back(in.source + ": cannot be read: " + after_colon(in.bytes.error()));
+        else if (session)
+            add_session_file(r, in.source, *in.bytes);
+    } else if (in.bytes && !session) {
+        if (r.sessions.empty())
+            r.lines.push_back(in.source + ": not used: there is no session file to read it against.");
+        else
+            add_other(r, in.source, *in.bytes);
+    }
+}
+
+// Who has sent notes to each session and who not yet, after everything was brought in.
+void add_who_sent(Reported& r) {
+    for (SessionFile& s : r.sessions) {
+        const ImportReport who = import_into_session(s.session, s.images, s.team, {});
+        const auto names = [&](const std::vector<std::uint64_t>& ids) {
+            std::string text;
+            for (std::uint64_t id : ids) text += (text.empty() ? "" : ", ") + person_name(s.session, s.team, id);
+            return text.empty() ? std::string("nobody") : text;
+        };
+        r.lines.push_back(s.session.plan.category + " on " + date_text(s.session.plan.date) + ": notes from " +
+                          names(who.sent) +
+                          (who.missing.empty() ? "; everyone invited has sent some."
+                                               : "; none yet from " + names(who.missing) + "."));
+    }
+}
+
+}  // namespace
+
+int run_taste_report(const Args& args) {
+    const char* formats[] = {"markdown", "html", "csv", "actions-csv", "json"};
+    const auto chosen =
+        std::count_if(std::begin(formats), std::end(formats), [&](const char* f) { return args.has(f); });
+    if (chosen > 1) return usage_error(args, "choose one of --markdown, --html, --csv, --actions-csv and --json.");
+    if (args.files.empty())
+        return usage_error(args, "name the session file, and any contribution files or texts with contribution codes.");
+
+    const std::vector<ReportInput> inputs = report_inputs(args.files);
+    Reported r;
+    std::vector<std::vector<std::string>> lines(inputs.size());  // printed in the inputs' order
+    for (const bool sessions_pass : {true, false})
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            account_for(r, inputs[i], sessions_pass);
+            lines[i].insert(lines[i].end(), r.lines.begin(), r.lines.end());
+            r.lines.clear();
+        }
+    add_who_sent(r);
+    for (const auto& input_lines : lines)
+        for (const std::string& line : input_lines) std::fprintf(stderr, "%s\n", line.c_str());
+    for (const std::string& line : r.lines) std::fprintf(stderr, "%s\n", line.c_str());
+    if (r.sessions.empty()) {
+        std::fprintf(stderr,
+                     "loupe %s: no session file could be read: a report needs the session's file, which "
+                     "holds the plan that contributions and codes are read against.\n",
+                     args.command.c_str());
+        return kExitFailed;
+    }
+
+    const std::string out = args.has("html")          ? report_html(r.sessions)
+                            : args.has("csv")         ? notes_csv(r.sessions)
+                            : args.has("actions-csv") ? actions_csv(r.sessions)
+                            : args.has("json")        ? report_json(r.sessions)
+                                                      : report_markdown(r.sessions);
+    std::fwrite(out.data(), 1, out.size(), stdout);
     return kExitOk;
 }
 

@@ -19,6 +19,7 @@
 #include "core/maxdiff/survey.h"
 #include "core/taste/formats.h"
 #include "core/taste/meeting.h"
+#include "core/taste/merge.h"
 #include "datasets.h"
 
 namespace fs = std::filesystem;
@@ -577,7 +578,7 @@ TEST_F(Cli, TastePlanSaysWhatIsWrong) {
         {"taste team create --name T --member 'Ana:PM' --cadence 'every week' --out x.loupe", "not a cadence"},
         {"taste invite --base https://x/", "name one session file"},
         {"taste calendar", "name one team file"},
-        {"taste frobnicate", "team create, plan, invite, calendar or groups"},
+        {"taste frobnicate", "team create, plan, invite, calendar, groups or report"},
     };
     for (const auto& [args, message] : cases) {
         const Outcome run = loupe(args);
@@ -703,4 +704,123 @@ TEST_F(Cli, TasteGroupsSaysWhatIsWrong) {
     const Outcome missing = loupe("taste groups nowhere.loupe");
     EXPECT_EQ(missing.exit_code, 1);
     EXPECT_TRUE(contains(missing.err, "no such file")) << missing.err;
+// A member's contribution to the session in `session_path`: one note per text, on the first app.
+loupe::taste::Contribution contribution_of(const fs::path& session_path, const std::string& name,
+                                           const std::vector<std::string>& texts) {
+    using namespace loupe::taste;
+    const auto file = read_session_file(read_bytes(session_path));
+    EXPECT_TRUE(file) << file.error();
+    Contribution c;
+    c.session = file->session.plan.head.id;
+    for (const Member& m : file->team.members)
+        if (m.name == name) c.author = m;
+    c.author.books_read.clear();
+    for (std::uint32_t i = 0; i < texts.size(); ++i) {
+        Note n;
+        n.head = {note_id(c.author.head.id, i), {1, 1'800'000'000 + i, c.author.head.id}, false};
+        n.app = file->session.plan.apps.front().id;
+        n.author = c.author.head.id;
+        n.kind = Kind(i % 3);
+        n.text = texts[i];
+        c.notes.push_back(n);
+    }
+    return c;
+}
+
+std::string code_of(const loupe::taste::Contribution& c, const fs::path& session_path) {
+    const auto file = loupe::taste::read_session_file(read_bytes(session_path));
+    return *loupe::taste::make_contribution_code(c, file->session.plan);
+}
+}  // namespace
+
+TEST_F(Cli, TasteReportBringsEverythingInAndAccountsForIt) {
+    ASSERT_EQ(loupe("taste team create --name Checkout --member 'Ana:designer' --member 'Bo:engineer:junior' "
+                    "--member 'Cy:PM' --out team.loupe")
+                  .exit_code,
+              0);
+    const std::string apps = " --app 'YNAB | iOS | https://ynab.com' --app 'Monzo | Android' --app 'Copilot | web'";
+    ASSERT_EQ(
+        loupe("taste plan team.loupe --date 2027-01-14 --category 'budgeting apps' --out jan.loupe" + apps).exit_code,
+        0);
+    ASSERT_EQ(loupe("taste plan team.loupe --date 2027-02-11 --category 'note apps' --out feb.loupe" + apps).exit_code,
+              0);
+
+    const auto ana = contribution_of(at("jan.loupe"), "Ana", {"Setup took a minute.", "Totals are =tiny, grey"});
+    const auto ana_file = loupe::taste::write_contribution_file(ana);
+    write_text(at("ana.loupe"), std::string(ana_file.begin(), ana_file.end()));
+    std::string typo = code_of(contribution_of(at("jan.loupe"), "Cy", {"Another note."}), at("jan.loupe"));
+    typo[12] = typo[12] == 'A' ? 'B' : 'A';
+    write_text(at("mail.txt"),
+               "Bo wrote:\n> " + code_of(contribution_of(at("jan.loupe"), "Bo", {"Bo's note."}), at("jan.loupe")) +
+                   "\nand for February:\n" +
+                   code_of(contribution_of(at("feb.loupe"), "Cy", {"Cy in February."}), at("feb.loupe")) +
+                   "\nand a typo: " + typo + "\n");
+    write_text(at("hello.txt"), "just saying hi");
+
+    const Outcome jan = loupe("taste report jan.loupe ana.loupe mail.txt hello.txt team.loupe ana.loupe");
+    ASSERT_EQ(jan.exit_code, 0) << jan.err;
+    EXPECT_EQ(jan.err,
+              "jan.loupe: the session, budgeting apps on 2027-01-14, 0 notes\n"
+              "ana.loupe: added, Ana's 2 notes\n"
+              "mail.txt, code 1: added, Bo's 1 note\n"
+              "mail.txt, code 2: another session: this contribution code is for a session not given here.\n"
+              "mail.txt, code 3: damaged: this contribution code has a typo: its checksum does not match.\n"
+              "hello.txt: not used: it holds no contribution code (codes start with TASTE-) and is not a Loupe file.\n"
+              "team.loupe: not used: it is a Loupe taste team file, not a session file, a contribution file or text "
+              "with contribution codes.\n"
+              "ana.loupe: unchanged (already here), Ana's 2 notes\n"
+              "budgeting apps on 2027-01-14: notes from Ana, Bo; none yet from Cy.\n");
+    EXPECT_EQ(jan.out.rfind("# budgeting apps \xE2\x80\x94 2027-01-14\n", 0), 0u) << jan.out;
+    EXPECT_TRUE(contains(jan.out, "- **Ana:** Setup took a minute.\n")) << jan.out;
+    EXPECT_TRUE(contains(jan.out, "- **Bo:** Bo's note.\n")) << jan.out;
+    EXPECT_FALSE(contains(jan.out, "junior"));
+
+    // Both sessions: one report with each, and February's code goes to February.
+    const Outcome both = loupe("taste report jan.loupe feb.loupe mail.txt --markdown");
+    ASSERT_EQ(both.exit_code, 0) << both.err;
+    EXPECT_TRUE(contains(both.err, "mail.txt, code 2: added, Cy's 1 note\n")) << both.err;
+    EXPECT_TRUE(contains(both.err, "note apps on 2027-02-11: notes from Cy; none yet from Ana, Bo.\n")) << both.err;
+    EXPECT_TRUE(contains(both.out, "\n---\n\n# note apps \xE2\x80\x94 2027-02-11\n")) << both.out;
+    EXPECT_TRUE(contains(both.out, "- **Cy:** Cy in February.\n"));
+
+    const Outcome csv = loupe("taste report jan.loupe ana.loupe --csv");
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_EQ(csv.out.rfind("session,date,category,app,kind,author,text,tags,praised\r\n", 0), 0u) << csv.out;
+    EXPECT_TRUE(contains(csv.out, ",2027-01-14,budgeting apps,YNAB,bad,Ana,\"Totals are =tiny, grey\",,\r\n"))
+        << csv.out;
+    EXPECT_EQ(loupe("taste report jan.loupe --actions-csv").out, "session,date,category,action,owner,status,due\r\n");
+    const Outcome json = loupe("taste report jan.loupe ana.loupe --json");
+    const rapidjson::Document doc = parse_json(json.out);
+    EXPECT_EQ(doc["sessions"][0]["apps"][0]["notes"].Size(), 2u);
+    const Outcome html = loupe("taste report jan.loupe ana.loupe --html");
+    EXPECT_EQ(html.out.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
+    EXPECT_TRUE(contains(html.out, "Setup took a minute."));
+    for (const Outcome* run : {&csv, &json, &html}) EXPECT_FALSE(contains(run->out, "junior"));
+}
+
+TEST_F(Cli, TasteReportSaysWhatIsWrong) {
+    ASSERT_EQ(loupe("taste team create --name T --member 'Ana:designer' --out t.loupe").exit_code, 0);
+    ASSERT_EQ(loupe("taste plan t.loupe --date 2027-01-14 --category x --out s.loupe --app 'A | web' --app 'B | iOS' "
+                    "--app 'C | desktop'")
+                  .exit_code,
+              0);
+    const Outcome two = loupe("taste report s.loupe --csv --json");
+    EXPECT_EQ(two.exit_code, 2);
+    EXPECT_TRUE(contains(two.err, "choose one of --markdown, --html, --csv, --actions-csv and --json")) << two.err;
+    const Outcome none = loupe("taste report");
+    EXPECT_EQ(none.exit_code, 2);
+    EXPECT_TRUE(contains(none.err, "name the session file")) << none.err;
+    write_text(at("mail.txt"), "no codes here");
+    const Outcome no_session = loupe("taste report mail.txt t.loupe");
+    EXPECT_EQ(no_session.exit_code, 1);
+    EXPECT_TRUE(contains(no_session.err, "mail.txt: not used: there is no session file to read it against.\n"))
+        << no_session.err;
+    EXPECT_TRUE(contains(no_session.err, "no session file could be read")) << no_session.err;
+    EXPECT_EQ(no_session.out, "");
+    auto damaged = read_bytes(at("s.loupe"));
+    damaged[damaged.size() / 2] ^= 1;
+    write_text(at("bad.loupe"), std::string(damaged.begin(), damaged.end()));
+    const Outcome bad = loupe("taste report bad.loupe");
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_TRUE(contains(bad.err, "bad.loupe: damaged: ")) << bad.err;
 }
