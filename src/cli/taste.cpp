@@ -1,12 +1,9 @@
-// taste.cpp — `loupe taste team create`, `plan`, `invite`, `calendar` and `groups`: a taste-session
-// team and a month's plan from the command line, the invite link the app would make, the .ics, and
-// the meeting's small groups as the app proposes them.
+// taste.cpp — `loupe taste team create`, `plan`, `invite`, `calendar`, `groups` and `report`: a
+// taste-session team and a month's plan from the command line, the invite link the app would make,
+// the .ics, the meeting's small groups as the app proposes them, and the sessions with everyone's
+// notes brought in, as a report.
 #include <algorithm>
 #include <charconv>
-// taste.cpp — `loupe taste team create`, `plan`, `invite` and `calendar`: a taste-session team
-// and a month's plan from the command line, the invite link the app would make, and the .ics;
-// `loupe taste report`: the sessions with everyone's notes brought in, as a report.
-#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -340,6 +337,9 @@ int run_taste_groups(const Args& args) {
             line += (k ? ", " : " ") + name_of(team, session, groups[g][k]);
         std::printf("%s\n", line.c_str());
     }
+    return kExitOk;
+}
+
 // ---- taste report ----------------------------------------------------------------------------
 
 namespace {

@@ -595,115 +595,6 @@ TEST_F(Cli, TastePlanSaysWhatIsWrong) {
 }
 
 namespace {
-// The names per group as the core proposes them for `file`'s people, the way the app will.
-std::vector<std::vector<std::string>> core_groups(const loupe::taste::SessionFile& file,
-                                                  const std::vector<std::uint64_t>& present, std::uint64_t seed) {
-    std::vector<loupe::taste::Person> people;
-    for (std::uint64_t id : present) people.push_back(loupe::taste::person_of(file.team, file.session, id));
-    std::vector<std::vector<std::string>> names;
-    for (const auto& group : loupe::taste::propose_groups(people, seed)) {
-        names.emplace_back();
-        for (std::uint64_t id : group) names.back().push_back(loupe::taste::find_member(file.team, id)->name);
-    }
-    return names;
-}
-
-std::string group_lines(const std::vector<std::vector<std::string>>& groups) {
-    std::string out;
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        out += "Group " + std::to_string(g + 1) + ":";
-        for (std::size_t k = 0; k < groups[g].size(); ++k) out += (k ? ", " : " ") + groups[g][k];
-        out += "\n";
-    }
-    return out;
-}
-}  // namespace
-
-TEST_F(Cli, TasteGroupsProposesWhatTheAppWill) {
-    const char* members[] = {"Ana:designer:junior", "Bo:engineer", "Cy:engineer:junior", "Dee:PM", "Eli:designer",
-                             "Fay:engineer", "Gus:other", "Hal:PM:junior", "Ivy:designer", "Jo:engineer",
-                             "Kim:engineer:junior", "Lu:designer", "Max:PM"};
-    std::string command = "taste team create --name Product --out team.loupe";
-    for (const char* m : members) command += std::string(" --member '") + m + "'";
-    ASSERT_EQ(loupe(command).exit_code, 0);
-    auto team = loupe::taste::read_team_file(read_bytes(at("team.loupe")));
-    ASSERT_TRUE(team) << team.error();
-    loupe::taste::SessionFile from_team;
-    from_team.team = *team;
-
-    // A team file: everyone, seed 1; three groups of 4 or 5.
-    const Outcome all = loupe("taste groups team.loupe");
-    ASSERT_EQ(all.exit_code, 0) << all.err;
-    const auto expected = core_groups(from_team, team->settings.rota.order, 1);
-    ASSERT_EQ(expected.size(), 3u);
-    EXPECT_EQ(all.out, group_lines(expected));
-    EXPECT_EQ(loupe("taste groups team.loupe --seed 1").out, all.out);
-    const Outcome other_seed = loupe("taste groups team.loupe --seed 2");
-    EXPECT_EQ(other_seed.out, group_lines(core_groups(from_team, team->settings.rota.order, 2)));
-    EXPECT_NE(other_seed.out, all.out);
-
-    // --json: the same groups.
-    const Outcome json = loupe("taste groups team.loupe --json");
-    ASSERT_EQ(json.exit_code, 0) << json.err;
-    rapidjson::Document doc;
-    doc.Parse(json.out.c_str());
-    ASSERT_FALSE(doc.HasParseError()) << json.out;
-    EXPECT_EQ(doc["seed"].GetUint64(), 1u);
-    ASSERT_EQ(doc["groups"].Size(), expected.size());
-    for (rapidjson::SizeType g = 0; g < doc["groups"].Size(); ++g) {
-        std::vector<std::string> names;
-        for (const auto& name : doc["groups"][g].GetArray()) names.emplace_back(name.GetString());
-        EXPECT_EQ(names, expected[g]);
-    }
-
-    // Some of them: eight or fewer are one group, in the order named.
-    const Outcome few = loupe("taste groups team.loupe --present Cy --present Ana --present Max");
-    ASSERT_EQ(few.exit_code, 0) << few.err;
-    EXPECT_EQ(few.out, "Group 1: Cy, Ana, Max\n");
-
-    // A session file: the invited (everyone), with the session's id as the seed.
-    ASSERT_EQ(loupe("taste plan team.loupe --date 2027-01-14 --category 'budgeting apps' --app 'A | web' "
-                    "--app 'B | iOS' --app 'C | Android' --out jan.loupe")
-                  .exit_code,
-              0);
-    auto session = loupe::taste::read_session_file(read_bytes(at("jan.loupe")));
-    ASSERT_TRUE(session) << session.error();
-    const Outcome planned = loupe("taste groups jan.loupe");
-    ASSERT_EQ(planned.exit_code, 0) << planned.err;
-    EXPECT_EQ(planned.out, group_lines(core_groups(*session, session->session.plan.invited,
-                                                   loupe::taste::groups_seed(session->session))));
-    const Outcome nine = loupe(
-        "taste groups jan.loupe --seed 18446744073709551615 --present Ana --present Bo --present Cy --present Dee "
-        "--present Eli --present Fay --present Gus --present Hal --present Ivy");
-    ASSERT_EQ(nine.exit_code, 0) << nine.err;
-    std::vector<std::uint64_t> first_nine(session->team.settings.rota.order.begin(),
-                                          session->team.settings.rota.order.begin() + 9);
-    EXPECT_EQ(nine.out, group_lines(core_groups(*session, first_nine, 18446744073709551615ull)));
-}
-
-TEST_F(Cli, TasteGroupsSaysWhatIsWrong) {
-    ASSERT_EQ(
-        loupe("taste team create --name Product --member 'Ana:designer' --member 'Bo:PM' --out t.loupe").exit_code, 0);
-    const std::vector<std::pair<std::string, std::string>> cases = {
-        {"taste groups t.loupe --present Ana --present Eve", "no one named 'Eve' in the team 'Product' (Ana, Bo)"},
-        {"taste groups t.loupe --present Ana --present Ana", "'Ana' is named twice"},
-        {"taste groups t.loupe --seed -1", "--seed must be a whole number from 0"},
-        {"taste groups t.loupe --seed 18446744073709551616", "--seed must be a whole number"},
-        {"taste groups", "name one team file or session file"},
-        {"taste groups t.loupe --json=yes", "--json takes no value"},
-    };
-    for (const auto& [args, message] : cases) {
-        const Outcome run = loupe(args);
-        EXPECT_EQ(run.exit_code, 2) << "loupe " << args;
-        EXPECT_TRUE(contains(run.err, message)) << "loupe " << args << ":\n" << run.err;
-    }
-    write_text(at("notes.txt"), "just some text");
-    const Outcome foreign = loupe("taste groups notes.txt");
-    EXPECT_EQ(foreign.exit_code, 1);
-    EXPECT_TRUE(contains(foreign.err, "notes.txt: ")) << foreign.err;
-    const Outcome missing = loupe("taste groups nowhere.loupe");
-    EXPECT_EQ(missing.exit_code, 1);
-    EXPECT_TRUE(contains(missing.err, "no such file")) << missing.err;
 // A member's contribution to the session in `session_path`: one note per text, on the first app.
 loupe::taste::Contribution contribution_of(const fs::path& session_path, const std::string& name,
                                            const std::vector<std::string>& texts) {
@@ -823,4 +714,116 @@ TEST_F(Cli, TasteReportSaysWhatIsWrong) {
     const Outcome bad = loupe("taste report bad.loupe");
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_TRUE(contains(bad.err, "bad.loupe: damaged: ")) << bad.err;
+}
+
+namespace {
+// The names per group as the core proposes them for `file`'s people, the way the app will.
+std::vector<std::vector<std::string>> core_groups(const loupe::taste::SessionFile& file,
+                                                  const std::vector<std::uint64_t>& present, std::uint64_t seed) {
+    std::vector<loupe::taste::Person> people;
+    for (std::uint64_t id : present) people.push_back(loupe::taste::person_of(file.team, file.session, id));
+    std::vector<std::vector<std::string>> names;
+    for (const auto& group : loupe::taste::propose_groups(people, seed)) {
+        names.emplace_back();
+        for (std::uint64_t id : group) names.back().push_back(loupe::taste::find_member(file.team, id)->name);
+    }
+    return names;
+}
+
+std::string group_lines(const std::vector<std::vector<std::string>>& groups) {
+    std::string out;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        out += "Group " + std::to_string(g + 1) + ":";
+        for (std::size_t k = 0; k < groups[g].size(); ++k) out += (k ? ", " : " ") + groups[g][k];
+        out += "\n";
+    }
+    return out;
+}
+}  // namespace
+
+TEST_F(Cli, TasteGroupsProposesWhatTheAppWill) {
+    const char* members[] = {"Ana:designer:junior", "Bo:engineer", "Cy:engineer:junior", "Dee:PM", "Eli:designer",
+                             "Fay:engineer", "Gus:other", "Hal:PM:junior", "Ivy:designer", "Jo:engineer",
+                             "Kim:engineer:junior", "Lu:designer", "Max:PM"};
+    std::string command = "taste team create --name Product --out team.loupe";
+    for (const char* m : members) command += std::string(" --member '") + m + "'";
+    ASSERT_EQ(loupe(command).exit_code, 0);
+    auto team = loupe::taste::read_team_file(read_bytes(at("team.loupe")));
+    ASSERT_TRUE(team) << team.error();
+    loupe::taste::SessionFile from_team;
+    from_team.team = *team;
+
+    // A team file: everyone, seed 1; three groups of 4 or 5.
+    const Outcome all = loupe("taste groups team.loupe");
+    ASSERT_EQ(all.exit_code, 0) << all.err;
+    const auto expected = core_groups(from_team, team->settings.rota.order, 1);
+    ASSERT_EQ(expected.size(), 3u);
+    EXPECT_EQ(all.out, group_lines(expected));
+    EXPECT_EQ(loupe("taste groups team.loupe --seed 1").out, all.out);
+    const Outcome other_seed = loupe("taste groups team.loupe --seed 2");
+    EXPECT_EQ(other_seed.out, group_lines(core_groups(from_team, team->settings.rota.order, 2)));
+    EXPECT_NE(other_seed.out, all.out);
+
+    // --json: the same groups.
+    const Outcome json = loupe("taste groups team.loupe --json");
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    rapidjson::Document doc;
+    doc.Parse(json.out.c_str());
+    ASSERT_FALSE(doc.HasParseError()) << json.out;
+    EXPECT_EQ(doc["seed"].GetUint64(), 1u);
+    ASSERT_EQ(doc["groups"].Size(), expected.size());
+    for (rapidjson::SizeType g = 0; g < doc["groups"].Size(); ++g) {
+        std::vector<std::string> names;
+        for (const auto& name : doc["groups"][g].GetArray()) names.emplace_back(name.GetString());
+        EXPECT_EQ(names, expected[g]);
+    }
+
+    // Some of them: eight or fewer are one group, in the order named.
+    const Outcome few = loupe("taste groups team.loupe --present Cy --present Ana --present Max");
+    ASSERT_EQ(few.exit_code, 0) << few.err;
+    EXPECT_EQ(few.out, "Group 1: Cy, Ana, Max\n");
+
+    // A session file: the invited (everyone), with the session's id as the seed.
+    ASSERT_EQ(loupe("taste plan team.loupe --date 2027-01-14 --category 'budgeting apps' --app 'A | web' "
+                    "--app 'B | iOS' --app 'C | Android' --out jan.loupe")
+                  .exit_code,
+              0);
+    auto session = loupe::taste::read_session_file(read_bytes(at("jan.loupe")));
+    ASSERT_TRUE(session) << session.error();
+    const Outcome planned = loupe("taste groups jan.loupe");
+    ASSERT_EQ(planned.exit_code, 0) << planned.err;
+    EXPECT_EQ(planned.out, group_lines(core_groups(*session, session->session.plan.invited,
+                                                   loupe::taste::groups_seed(session->session))));
+    const Outcome nine = loupe(
+        "taste groups jan.loupe --seed 18446744073709551615 --present Ana --present Bo --present Cy --present Dee "
+        "--present Eli --present Fay --present Gus --present Hal --present Ivy");
+    ASSERT_EQ(nine.exit_code, 0) << nine.err;
+    std::vector<std::uint64_t> first_nine(session->team.settings.rota.order.begin(),
+                                          session->team.settings.rota.order.begin() + 9);
+    EXPECT_EQ(nine.out, group_lines(core_groups(*session, first_nine, 18446744073709551615ull)));
+}
+
+TEST_F(Cli, TasteGroupsSaysWhatIsWrong) {
+    ASSERT_EQ(
+        loupe("taste team create --name Product --member 'Ana:designer' --member 'Bo:PM' --out t.loupe").exit_code, 0);
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"taste groups t.loupe --present Ana --present Eve", "no one named 'Eve' in the team 'Product' (Ana, Bo)"},
+        {"taste groups t.loupe --present Ana --present Ana", "'Ana' is named twice"},
+        {"taste groups t.loupe --seed -1", "--seed must be a whole number from 0"},
+        {"taste groups t.loupe --seed 18446744073709551616", "--seed must be a whole number"},
+        {"taste groups", "name one team file or session file"},
+        {"taste groups t.loupe --json=yes", "--json takes no value"},
+    };
+    for (const auto& [args, message] : cases) {
+        const Outcome run = loupe(args);
+        EXPECT_EQ(run.exit_code, 2) << "loupe " << args;
+        EXPECT_TRUE(contains(run.err, message)) << "loupe " << args << ":\n" << run.err;
+    }
+    write_text(at("notes.txt"), "just some text");
+    const Outcome foreign = loupe("taste groups notes.txt");
+    EXPECT_EQ(foreign.exit_code, 1);
+    EXPECT_TRUE(contains(foreign.err, "notes.txt: ")) << foreign.err;
+    const Outcome missing = loupe("taste groups nowhere.loupe");
+    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_TRUE(contains(missing.err, "no such file")) << missing.err;
 }
