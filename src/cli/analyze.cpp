@@ -12,7 +12,6 @@
 #include <climits>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -149,28 +148,9 @@ Input recognise(std::string source, Result<std::vector<std::uint8_t>> bytes) {
     return in;
 }
 
-// Files as named on the command line; a folder stands for the files in it (not its subfolders,
-// not hidden files), in name order so the report is stable.
 std::vector<Input> gather(const std::vector<std::string>& paths) {
     std::vector<Input> inputs;
-    for (const std::string& path : paths) {
-        std::error_code error;
-        if (path == "-" || !std::filesystem::is_directory(path, error)) {
-            inputs.push_back(recognise(path == "-" ? "stdin" : path, read_file(path)));
-            continue;
-        }
-        std::vector<std::filesystem::path> files;
-        // increment(error) rather than a range-for, whose ++ throws when a folder cannot be read.
-        for (std::filesystem::directory_iterator it(path, error), end; !error && it != end; it.increment(error))
-            if (it->is_regular_file(error) && it->path().filename().string().front() != '.')
-                files.push_back(it->path());
-        std::sort(files.begin(), files.end());
-        if (error || files.empty())
-            inputs.push_back(recognise(
-                path, failure<std::vector<std::uint8_t>>(error ? "This folder cannot be read (" + error.message() + ")."
-                                                               : std::string("This folder holds no files."))));
-        for (const auto& file : files) inputs.push_back(recognise(file.string(), read_file(file.string())));
-    }
+    for (NamedBytes& named : read_inputs(paths)) inputs.push_back(recognise(std::move(named.source), std::move(named.bytes)));
     return inputs;
 }
 

@@ -53,6 +53,13 @@ constexpr std::size_t kMaxInputBytes = 64u << 20;
 
 // The whole file, or why not in words for the user ("There is no such file."). "-" is stdin.
 Result<std::vector<std::uint8_t>> read_file(const std::string& path);
+// Files as named on the command line, each read with read_file; a folder stands for the files in
+// it (not its subfolders, not hidden files), in name order so what is printed is stable.
+struct NamedBytes {
+    std::string source;  // the path, or "stdin"
+    Result<std::vector<std::uint8_t>> bytes;
+};
+std::vector<NamedBytes> read_inputs(const std::vector<std::string>& paths);
 // Empty on success, else why not.
 std::string write_file(const std::string& path, std::span<const std::uint8_t> bytes);
 std::string write_file(const std::string& path, std::string_view text);

@@ -386,6 +386,29 @@ Result<std::vector<std::uint8_t>> read_file(const std::string& path) {
     return bytes;
 }
 
+std::vector<NamedBytes> read_inputs(const std::vector<std::string>& paths) {
+    std::vector<NamedBytes> inputs;
+    for (const std::string& path : paths) {
+        std::error_code error;
+        if (path == "-" || !std::filesystem::is_directory(path, error)) {
+            inputs.push_back({path == "-" ? "stdin" : path, read_file(path)});
+            continue;
+        }
+        std::vector<std::filesystem::path> files;
+        // increment(error) rather than a range-for, whose ++ throws when a folder cannot be read.
+        for (std::filesystem::directory_iterator it(path, error), end; !error && it != end; it.increment(error))
+            if (it->is_regular_file(error) && it->path().filename().string().front() != '.')
+                files.push_back(it->path());
+        std::sort(files.begin(), files.end());
+        if (error || files.empty())
+            inputs.push_back({path, failure<std::vector<std::uint8_t>>(
+                                        error ? "This folder cannot be read (" + error.message() + ")."
+                                              : std::string("This folder holds no files."))});
+        for (const auto& file : files) inputs.push_back({file.string(), read_file(file.string())});
+    }
+    return inputs;
+}
+
 std::string write_file(const std::string& path, std::span<const std::uint8_t> bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (out) out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));

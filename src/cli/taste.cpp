@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cstdio>
 #include <ctime>
-#include <filesystem>
 #include <random>
 
 #include "cli/cli.h"
@@ -344,34 +343,6 @@ int run_taste_groups(const Args& args) {
 
 namespace {
 
-struct ReportInput {
-    std::string source;
-    Result<std::vector<std::uint8_t>> bytes;
-};
-
-// Files as named; a folder stands for the files in it (not hidden ones), in name order.
-std::vector<ReportInput> report_inputs(const std::vector<std::string>& paths) {
-    std::vector<ReportInput> inputs;
-    for (const std::string& path : paths) {
-        std::error_code error;
-        if (path == "-" || !std::filesystem::is_directory(path, error)) {
-            inputs.push_back({path == "-" ? "stdin" : path, read_file(path)});
-            continue;
-        }
-        std::vector<std::filesystem::path> files;
-        for (std::filesystem::directory_iterator it(path, error), end; !error && it != end; it.increment(error))
-            if (it->is_regular_file(error) && it->path().filename().string().front() != '.')
-                files.push_back(it->path());
-        std::sort(files.begin(), files.end());
-        if (error || files.empty())
-            inputs.push_back({path, failure<std::vector<std::uint8_t>>(
-                                        error ? "This folder cannot be read (" + error.message() + ")."
-                                              : std::string("This folder holds no files."))});
-        for (const auto& file : files) inputs.push_back({file.string(), read_file(file.string())});
-    }
-    return inputs;
-}
-
 // The sessions being reported, each with the pictures that came with it.
 struct Reported {
     std::vector<SessionFile> sessions;
@@ -456,7 +427,7 @@ void add_other(Reported& r, const std::string& source, const std::vector<std::ui
 
 // What one input brings in. Session files come in the first pass, the rest in the second: contributions
 // and codes are read against the sessions' plans.
-void account_for(Reported& r, const ReportInput& in, bool sessions_pass) {
+void account_for(Reported& r, const NamedBytes& in, bool sessions_pass) {
     FileKind kind{};
     const bool session = in.bytes && peek_file_kind(*in.bytes, kind) && kind == FileKind::TasteSession;
     if (sessions_pass) {
@@ -498,7 +469,7 @@ int run_taste_report(const Args& args) {
     if (args.files.empty())
         return usage_error(args, "name the session file, and any contribution files or texts with contribution codes.");
 
-    const std::vector<ReportInput> inputs = report_inputs(args.files);
+    const std::vector<NamedBytes> inputs = read_inputs(args.files);
     Reported r;
     std::vector<std::vector<std::string>> lines(inputs.size());  // printed in the inputs' order
     for (const bool sessions_pass : {true, false})
