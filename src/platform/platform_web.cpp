@@ -253,7 +253,40 @@ EM_JS(void, js_install_listeners, (), {
         e.preventDefault();
         call('loupe_key_press', code, modifiers(e));
     });
-    area.addEventListener('keyup', (e) => e.stopPropagation());
+    // Every release here is passed on. SDL listens on the canvas only, so a key pressed there and
+    // released here (the first letter typed right after a click, before this textarea had the
+    // focus; the Ctrl of a Ctrl+V) stayed held for Dear ImGui, and a held key repeats: a held Y
+    // made a later Ctrl+V a Ctrl+Y (redo), which ImGui checks first, and nothing was pasted.
+    const scancodeOf = (code) => {
+        const letter = /^Key([A-Z])$/.exec(code), digit = /^Digit([0-9])$/.exec(code);
+        if (letter) return 4 + letter[1].charCodeAt(0) - 65;
+        if (digit) return digit[1] === '0' ? 39 : 29 + Number(digit[1]);
+        return {Enter: 40, Escape: 41, Backspace: 42, Tab: 43, Space: 44, Insert: 73, Home: 74, PageUp: 75,
+                Delete: 76, End: 77, PageDown: 78, ArrowRight: 79, ArrowLeft: 80, ArrowDown: 81, ArrowUp: 82,
+                NumpadEnter: 88, ControlLeft: 224, ShiftLeft: 225, AltLeft: 226, MetaLeft: 227, ControlRight: 228,
+                ShiftRight: 229, AltRight: 230, MetaRight: 231}[code] || 0;
+    };
+    area.addEventListener('keyup', (e) => {
+        e.stopPropagation();
+        const scancode = scancodeOf(e.code);
+        if (scancode) call('loupe_key_released', scancode, modifiers(e));
+    });
+    // Ctrl+V while the canvas has the focus: a field clicked a moment ago whose frame has not yet been
+    // drawn (a fast hand, a busy machine), or no field at all (a picture pasted anywhere). SDL would
+    // pass the key on at once and ImGui paste whatever was copied before; the browser would paste
+    // into nothing. So the textarea takes the focus before the browser pastes, and its paste event
+    // below brings the text and then the key, queued after the click. The browser pastes before any
+    // timer runs: focus taken only for this paste then goes back (a field being activated takes it
+    // again).
+    let keyboardWanted = false;  // what the app last asked for
+    window.addEventListener('keydown', (e) => {
+        const onCanvas = document.activeElement === Module.canvas || document.activeElement === document.body;
+        if (!onCanvas || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'v') return;
+        e.stopImmediatePropagation();
+        area.focus({preventScroll: true});
+        pasteKeyModifiers = modifiers(e);
+        setTimeout(() => { if (!keyboardWanted && document.activeElement === area) Module.canvas.focus(); }, 0);
+    }, true);
     area.addEventListener('paste', (e) => {
         e.preventDefault();
         pasteImages(e);
@@ -271,6 +304,7 @@ EM_JS(void, js_install_listeners, (), {
     });
     Module.loupeKeyboard = {
         setActive(active) {
+            keyboardWanted = active;
             if (active && document.activeElement !== area) area.focus({preventScroll: true});
             if (!active && document.activeElement === area) Module.canvas.focus();
         },
@@ -351,6 +385,14 @@ EMSCRIPTEN_KEEPALIVE void loupe_text_typed(const char* text) {
         SDL_PushEvent(&e);
         rest.remove_prefix(n);
     }
+}
+// A release the textarea saw (see the listeners): harmless for a key not held.
+EMSCRIPTEN_KEEPALIVE void loupe_key_released(int scancode, int modifiers) {
+    SDL_Event e{};
+    e.type = SDL_KEYUP;
+    e.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
+    e.key.keysym.mod = static_cast<Uint16>(modifiers);
+    SDL_PushEvent(&e);
 }
 EMSCRIPTEN_KEEPALIVE void loupe_key_press(int scancode, int modifiers) {
     SDL_Event e{};

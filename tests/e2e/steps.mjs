@@ -33,6 +33,16 @@ export async function clipboard(page) {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
+// Puts `text` on the clipboard and pastes it into the field with Ctrl+V the moment the field is
+// clicked, before the app has drawn the frame that activates it (a fast hand, a busy machine).
+export async function pasteInto(page, id, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  const r = await reveal(page, id);
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await page.keyboard.press('Control+V');
+  await settle(page, 150);
+}
+
 // The text of a field, copied out of it with the keyboard.
 export async function fieldText(page, id) {
   await page.evaluate(() => navigator.clipboard.writeText(''));

@@ -13,7 +13,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {inflateRawSync} from 'node:zlib';
 import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, reloadApp, ROOT} from './harness.mjs';
-import {reveal, press, clipboard, spoken} from './steps.mjs';
+import {reveal, press, clipboard, spoken, pasteInto} from './steps.mjs';
 
 let browser, server, origin;
 const work = mkdtempSync(join(tmpdir(), 'loupe-taste-team-'));
@@ -71,9 +71,7 @@ async function chooseFiles(page, files) {
 }
 
 // Brings in a text (an e-mail with codes, or none) as a .txt file dropped on the page, as from a
-// mail program. (Pasting it with Ctrl+V into the paste box is not reliable in headless Chromium
-// yet: the box sometimes stayed empty, or held what had been copied before, though the browser's
-// paste event arrived with the text. An open bug; see platform_web.cpp's Ctrl+V.)
+// mail program.
 async function dropText(page, name, text) {
   const transfer = await page.evaluateHandle(({name, text}) => {
     const dt = new DataTransfer();
@@ -178,7 +176,7 @@ test('a facilitator makes a team of five, plans a session, sends the invite and 
   assert.equal(await clipboard(page), newLink);
 
   // Bring the notes in: Ana's contribution file, Bo's code in a pasted e-mail, a damaged file,
-  // the session file (a repeat of what is here), and pasted text without a code.
+  // the session file (a repeat of what is here), and a dropped text file without a code.
   const current = await download(page, 'taste/invite/download-session');
   tool('tests/loupe_e2e_make_contribution', current.path, 'Ana', at('ana.loupe'));
   const code = tool('tests/loupe_e2e_make_contribution', current.path, 'Bo', at('bo.loupe')).trim();
@@ -189,7 +187,8 @@ test('a facilitator makes a team of five, plans a session, sends the invite and 
   await reveal(page, 'taste/import/unchanged/0');
   await reveal(page, 'taste/import/missing');
 
-  await dropText(page, 'bo-mail.txt', `Hi Fran,\n\nhere are my notes:\n\n> ${code}\n\nBo`);
+  await pasteInto(page, 'taste/import/paste', `Hi Fran,\n\nhere are my notes:\n\n> ${code}\n\nBo`);
+  await press(page, 'taste/import/paste-button');
   await reveal(page, 'taste/import/added/0');
   assert.equal(await rect(page, 'taste/import/damaged/0'), null, 'the code came in whole');
   await dropText(page, 'sorry.txt', 'Sorry, I forgot to write anything down.');
@@ -208,6 +207,16 @@ test('a facilitator makes a team of five, plans a session, sends the invite and 
   await press(page, 'back');
   await reveal(page, 'taste/session/0');
   assert.equal(await rect(page, 'taste/member/5/name'), null);
+
+  // A session planned by mistake is deleted, after the question: its picker has the turn back.
+  const [, picker] = /(\w+) picks the next category\. 1 session\./.exec(await spoken(page));
+  await press(page, 'taste/plan-next');
+  await waitForWidget(page, 'taste/plan/title');
+  assert.match(await spoken(page), new RegExp(`picked by ${picker}`));
+  await press(page, 'taste/delete');
+  await press(page, 'taste/delete/confirm');
+  await waitForWidget(page, 'taste/sessions/title');
+  assert.match(await spoken(page), new RegExp(`${picker} picks the next category\\. 1 session\\.`));
   assert.deepEqual(log.errors, []);
   await context.close();
 });
