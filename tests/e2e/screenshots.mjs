@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, rect, ROOT} from './harness.mjs';
-import {pressWhileBusy, expectWidget, scrollBy, screenNumber} from './steps.mjs';
+import {press, pressWhileBusy, expectWidget, scrollBy, screenNumber} from './steps.mjs';
 
 const out = process.argv[2] || 'build/screenshots';
 mkdirSync(out, {recursive: true});
@@ -132,8 +132,8 @@ for (const scheme of ['light', 'dark'])
     await note('bad', 'Zażółć gęślą jaźń — the budget total hides behind a swipe.');
     await bring('contribute/editor/done');
     await note('ugly', '初回の設定画面が長すぎて、途中でやめたくなった。');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), bring('contribute/editor/attach')]);
-    await chooser.setFiles({name: 'setup.png', mimeType: 'image/png', buffer: appScreen()});
+    const [pictures] = await Promise.all([page.waitForEvent('filechooser'), bring('contribute/editor/attach')]);
+    await pictures.setFiles({name: 'setup.png', mimeType: 'image/png', buffer: appScreen()});
     await settle(page, 800);  // the CJK font arrives, the picture is re-encoded
     await bring('contribute/editor/done', false);
     await shot('taste-editor');
@@ -188,6 +188,9 @@ for (const scheme of ['light', 'dark'])
         await scrollBy(page, options.viewport.height * 0.8);
       }
     }
+    for (let i = 0; i < 40 && !(await rect(page, 'taste/delete')); ++i) await scrollBy(page, 100000);  // the page's end
+    await press(page, 'taste/delete');  // the question before a session is deleted
+    await shot('taste-delete');
     await context.close();
   }
 await browser.close();

@@ -459,9 +459,10 @@ void taste_team_screen() {
     screen_header(title.c_str(), "taste/title",
                   "Your team's taste sessions: who is in it, who picks next, when you meet and what you have planned.");
     const std::uint64_t picker = rota_picker(team->settings.rota);
-    std::string spoken = "Taste sessions: " + title + ". " + std::to_string(taste_ui::members_in_order(*team).size()) +
-                         " members. " + (picker ? taste_ui::member_name(*team, picker) + " picks the next category. " : "") +
-                         std::to_string(taste_store::sessions().size()) + " sessions.";
+    const auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + (n == 1 ? one : many); };
+    std::string spoken = "Taste sessions: " + title + ". " + count(taste_ui::members_in_order(*team).size(), " member. ", " members. ") +
+                         (picker ? taste_ui::member_name(*team, picker) + " picks the next category. " : "") +
+                         count(taste_store::sessions().size(), " session.", " sessions.");
     platform::announce(spoken);
     const float width = column_width();
     ui.changed = false;
