@@ -230,6 +230,16 @@ bool danger_button(const char* label, const char* test_id, ImVec2 size) {
     return pressed;
 }
 
+DeleteAnswer delete_or_keep(const char* label, const std::string& test_id_prefix) {
+    const float h = button_height();
+    if (danger_button(label, (test_id_prefix + "/confirm").c_str(), ImVec2(0, h))) return DeleteAnswer::Delete;
+    ImGui::SameLine();
+    if (secondary_button("Keep it", (test_id_prefix + "/cancel").c_str(), ImVec2(0, h)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        return DeleteAnswer::Keep;
+    return DeleteAnswer::None;
+}
+
 ButtonRow::ButtonRow(float width) : left_(ImGui::GetCursorScreenPos().x), right_(left_ + width) {}
 
 void ButtonRow::place(float button_width) {

@@ -43,6 +43,10 @@ bool stepper(const char* test_id, int& value, int min, int max);
 
 // A primary-looking button in the danger colour, for what cannot be undone.
 bool danger_button(const char* label, const char* test_id, ImVec2 size = ImVec2(0, 0));
+// The answer row of a question before deleting: `label` in the danger colour ("<prefix>/confirm")
+// and "Keep it" ("<prefix>/cancel", or Escape).
+enum class DeleteAnswer { None, Delete, Keep };
+DeleteAnswer delete_or_keep(const char* label, const std::string& test_id_prefix);
 
 // Lays out buttons left to right within `width`, starting a new line when the next would not fit.
 class ButtonRow {

@@ -261,10 +261,8 @@ EM_JS(void, js_install_listeners, (), {
         const letter = /^Key([A-Z])$/.exec(code), digit = /^Digit([0-9])$/.exec(code);
         if (letter) return 4 + letter[1].charCodeAt(0) - 65;
         if (digit) return digit[1] === '0' ? 39 : 29 + Number(digit[1]);
-        return {Enter: 40, Escape: 41, Backspace: 42, Tab: 43, Space: 44, Insert: 73, Home: 74, PageUp: 75,
-                Delete: 76, End: 77, PageDown: 78, ArrowRight: 79, ArrowLeft: 80, ArrowDown: 81, ArrowUp: 82,
-                NumpadEnter: 88, ControlLeft: 224, ShiftLeft: 225, AltLeft: 226, MetaLeft: 227, ControlRight: 228,
-                ShiftRight: 229, AltRight: 230, MetaRight: 231}[code] || 0;
+        return keys[code] || {Space: 44, Insert: 73, NumpadEnter: 88, ControlLeft: 224, ShiftLeft: 225, AltLeft: 226,
+                              MetaLeft: 227, ControlRight: 228, ShiftRight: 229, AltRight: 230, MetaRight: 231}[code] || 0;
     };
     area.addEventListener('keyup', (e) => {
         e.stopPropagation();

@@ -160,18 +160,12 @@ void delete_dialog() {
                                     "be analysed with a copy of this survey.";
     text_wrapped_colored(palette().muted, body.c_str());
     ImGui::Dummy(ImVec2(0, px(6)));
-    const float h = button_height();
-    bool close = false;
-    if (danger_button("Delete survey", "delete/confirm", ImVec2(0, h))) {
+    const DeleteAnswer answer = delete_or_keep("Delete survey", "delete");
+    if (answer == DeleteAnswer::Delete) {
         notify("Deleted \"" + title + "\".");
         delete_project(project->local_id);
-        close = true;
     }
-    ImGui::SameLine();
-    if (secondary_button("Keep it", "delete/cancel", ImVec2(0, h)) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-        close = true;
-    if (close) {
+    if (answer != DeleteAnswer::None) {
         list.deleting = 0;
         ImGui::CloseCurrentPopup();
     }

@@ -276,19 +276,13 @@ void delete_dialog(const Session& session) {
         body += " The invite you sent still opens, but notes sent for it could only be brought into a copy of this session.";
     text_wrapped_colored(palette().muted, body.c_str());
     ImGui::Dummy(ImVec2(0, px(6)));
-    const float h = button_height();
-    bool close = false;
-    if (danger_button("Delete session", "taste/delete/confirm", ImVec2(0, h))) {
+    const DeleteAnswer answer = delete_or_keep("Delete session", "taste/delete");
+    if (answer == DeleteAnswer::Delete) {
         notify("Deleted the taste session " + title + ".");
         taste_store::delete_session(plan.head.id);
         navigate("/taste");
-        close = true;
     }
-    ImGui::SameLine();
-    if (secondary_button("Keep it", "taste/delete/cancel", ImVec2(0, h)) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-        close = true;
-    if (close) {
+    if (answer != DeleteAnswer::None) {
         ui.deleting = false;
         ImGui::CloseCurrentPopup();
     }

@@ -199,6 +199,16 @@ bool save_session(const Session& session) {
     return false;
 }
 
+namespace {
+
+// The team's settings (its rota, here) were changed by the facilitator: a new revision, saved.
+void save_team_settings() {
+    st.team->settings.head.rev = revise(st.team->settings.head.rev);
+    save_team();
+}
+
+}  // namespace
+
 std::uint64_t plan_next_session() {
     Team& t = *st.team;
     Session s;
@@ -216,8 +226,7 @@ std::uint64_t plan_next_session() {
     s.meeting.head = {id, revise({}), false};
     if (s.plan.picker != 0) {
         rota_advance(t.settings.rota, s.plan.picker);
-        t.settings.head.rev = revise(t.settings.head.rev);
-        save_team();
+        save_team_settings();
     }
     st.sessions.push_back(s);
     sort_sessions();
@@ -231,9 +240,7 @@ void change_picker(Plan& plan, std::uint64_t picker) {
     if (plan.picker != 0) rota_give_back(rota, plan.picker);
     if (rota_picker(rota) == picker) rota_advance(rota, picker);
     plan.picker = picker;
-    if (rota == before) return;
-    st.team->settings.head.rev = revise(st.team->settings.head.rev);
-    save_team();
+    if (rota != before) save_team_settings();
 }
 
 namespace {
@@ -262,10 +269,8 @@ void delete_session(std::uint64_t id) {
     const Session* session = find_session(id);
     if (!session) return;
     if (session->plan.picker != 0 && !(session->plan.date < today()) &&
-        rota_give_back(st.team->settings.rota, session->plan.picker)) {
-        st.team->settings.head.rev = revise(st.team->settings.head.rev);
-        save_team();
-    }
+        rota_give_back(st.team->settings.rota, session->plan.picker))
+        save_team_settings();
     pictures::forget(pictures_only_in(*session));
     platform::storage_remove(session_name(id));
     std::erase_if(st.sessions, [&](const Session& s) { return s.plan.head.id == id; });
