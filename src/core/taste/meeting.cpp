@@ -5,6 +5,7 @@
 //   groups        a small max-flow, dealing roles in runs, the juniors-first fallback, deal,
 //                 propose_groups, groups_seed, move_to_group, store_groups, stored_groups
 //   call on       call_on_queue, quiet_two_apps
+//   the timer     timer_left_at, set_timer
 #include "core/taste/meeting.h"
 
 #include <algorithm>
@@ -333,6 +334,19 @@ std::vector<std::uint64_t> quiet_two_apps(const std::vector<std::uint64_t>& pres
     for (std::uint64_t id : present)
         if (id != facilitator && !spoke.count(id) && listed.insert(id).second) quiet.push_back(id);
     return quiet;
+}
+
+// ---- the timer ---------------------------------------------------------------------------------
+
+std::uint32_t timer_left_at(const Meeting& meeting, std::int64_t now) {
+    if (!meeting.timer_running) return meeting.timer_left;
+    const std::int64_t elapsed = std::max<std::int64_t>(0, now - meeting.head.rev.time);  // a clock set back counts 0
+    return elapsed >= meeting.timer_left ? 0 : meeting.timer_left - static_cast<std::uint32_t>(elapsed);
+}
+
+void set_timer(Meeting& meeting, std::uint32_t left, bool running) {
+    meeting.timer_left = left;
+    meeting.timer_running = running && left > 0;
 }
 
 }  // namespace loupe::taste

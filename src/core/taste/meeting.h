@@ -6,6 +6,7 @@
 //                 store_groups / stored_groups (the session's Group records), groups_seed
 //   call on       call_on_queue (juniors first, the least heard next, the facilitator last),
 //                 quiet_two_apps (nobody stays silent for two apps in a row)
+//   the timer     timer_left_at, set_timer: a countdown that survives a reload without ticking in storage
 //
 // Everything here is a pure function of the session's records and a seed, so the app, a group's
 // own browser and `loupe taste groups` all show the same proposal and the same queue.
@@ -110,5 +111,16 @@ std::vector<QueueEntry> call_on_queue(const std::vector<std::uint64_t>& present,
 std::vector<std::uint64_t> quiet_two_apps(const std::vector<std::uint64_t>& present, const std::vector<Turn>& turns,
                                           std::uint64_t facilitator, std::uint64_t current_app,
                                           const std::vector<App>& apps);
+
+// ---- the timer ---------------------------------------------------------------------------------
+
+// Seconds left on the app's timer at `now` (Unix seconds). A running timer counts down from
+// timer_left since the meeting record was last revised (its revision's time), so a reload, or
+// another browser with the same record, shows the same countdown without a write every second.
+// Never below 0; a paused timer shows timer_left.
+std::uint32_t timer_left_at(const Meeting& meeting, std::int64_t now);
+// Runs or pauses the timer with `left` seconds on it (a timer at 0 stays paused). The caller then
+// revises the record, and a running timer counts down from that revision's time.
+void set_timer(Meeting& meeting, std::uint32_t left, bool running);
 
 }  // namespace loupe::taste

@@ -61,6 +61,12 @@ void merge_records(std::vector<T>& into, const std::vector<T>& from) {
                into.end());
 }
 
+// One record in: a new one, or a newer revision of one already there; `into` stays sorted by id.
+template <class T>
+void put_record(std::vector<T>& into, const T& record) {
+    merge_records(into, std::vector<T>{record});
+}
+
 void merge(Team& into, const Team& from);
 void merge(Session& into, const Session& from);
 

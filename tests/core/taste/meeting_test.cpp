@@ -299,6 +299,26 @@ TEST(TasteCallOn, QuietMeansNoTurnOnTheLastTwoApps) {
     EXPECT_TRUE(quiet_two_apps(here, turns, kFacilitator, 0xBAD, p.apps).empty());  // not in the plan
 }
 
+TEST(TasteTimer, ARunningTimerCountsFromItsLastRevisionAndAReloadSeesTheSame) {
+    Meeting m;
+    m.head.rev = {3, 1000, kFacilitator};
+    set_timer(m, 600, true);
+    EXPECT_EQ(timer_left_at(m, 1000), 600u);
+    EXPECT_EQ(timer_left_at(m, 1090), 510u);
+    // What a reload reads back is the record: the same countdown.
+    const Meeting reloaded = from_bytes<Meeting>(to_bytes(m)).value();
+    EXPECT_EQ(timer_left_at(reloaded, 1090), 510u);
+    EXPECT_EQ(timer_left_at(m, 1600), 0u);
+    EXPECT_EQ(timer_left_at(m, 99999), 0u);
+    EXPECT_EQ(timer_left_at(m, 900), 600u);  // a clock set back never adds time
+    // Paused at 510: it stays there whatever the time.
+    set_timer(m, timer_left_at(m, 1090), false);
+    m.head.rev = {4, 1090, kFacilitator};
+    EXPECT_EQ(timer_left_at(m, 5000), 510u);
+    set_timer(m, 0, true);  // nothing left: it cannot run
+    EXPECT_FALSE(m.timer_running);
+}
+
 TEST(TasteWhoIsHere, AttendanceOrElseTheInvited) {
     Session s;
     s.plan = plan();  // invites Ana, Bo, Cy, Dee
