@@ -45,7 +45,7 @@ namespace {
 
 // ---- State ------------------------------------------------------------------------------------
 enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions, TasteSession,
-                    Contribute };
+                    TasteMeeting, Contribute };
 
 struct Toast {
     std::string text;
@@ -70,6 +70,7 @@ struct AppState {
     PendingRestore restore;
     bool about_open = false;
     bool animating = false;  // a screen asked for the next frame
+    double wake_in = -1;     // a screen asked for a frame this many seconds from now (wake_in); -1: none
     bool scroll_to_top = false;  // the place changed: the new screen starts at its top
     float touch_scroll_start = 0;
     std::string storage_problem;       // nothing is kept in this page (from the start)
@@ -135,6 +136,7 @@ std::string fragment_of(Screen s) {
         case Screen::Results: return project + "/results";
         case Screen::TasteSessions: return "/taste";
         case Screen::TasteSession: return "/taste/" + taste_store::hex_id(app.taste_session);
+        case Screen::TasteMeeting: return "/taste/" + taste_store::hex_id(app.taste_session) + "/meeting";
         case Screen::Contribute: return platform::url_fragment();
     }
     return "";
@@ -163,9 +165,12 @@ void follow_fragment() {
     }
     else if (f == "/taste") app.screen = Screen::TasteSessions;
     else if (f.starts_with("/taste/")) {
-        app.taste_session = taste_store::parse_hex_id(std::string_view(f).substr(7));
+        const std::string_view rest = std::string_view(f).substr(7);  // "<16 hex>" or "<16 hex>/meeting"
+        const bool meeting = rest.size() == 16 + 8 && rest.ends_with("/meeting");
+        app.taste_session = taste_store::parse_hex_id(meeting ? rest.substr(0, 16) : rest);
         app.screen = Screen::TasteSessions;
-        if (app.taste_session != 0 && taste_store::find_session(app.taste_session)) app.screen = Screen::TasteSession;
+        if (app.taste_session != 0 && taste_store::find_session(app.taste_session))
+            app.screen = meeting ? Screen::TasteMeeting : Screen::TasteSession;
         else notify("That taste session is not kept in this browser (it may have been deleted); here is your team.", true);
     }
     else if (f == "/surveys") app.screen = Screen::SurveyList;
@@ -356,7 +361,7 @@ void open_files(std::vector<platform::OpenedFile>& files) {
         import_files(*project, files);
         return;
     }
-    if (app.screen == Screen::TasteSession) {
+    if (app.screen == Screen::TasteSession || app.screen == Screen::TasteMeeting) {
         taste_session_files(app.taste_session, files);
         return;
     }
@@ -462,7 +467,7 @@ void top_bar() {
             ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
             const bool current = app.screen == tab.s || (tab.s == Screen::SurveyList && (app.screen == Screen::SurveyEditor ||
                                                                                            app.screen == Screen::Results)) ||
-                                 (tab.s == Screen::TasteSessions && app.screen == Screen::TasteSession);
+                                 (tab.s == Screen::TasteSessions && (app.screen == Screen::TasteSession || app.screen == Screen::TasteMeeting));
             ImGui::PushStyleColor(ImGuiCol_Text, current ? p.text : p.muted);
             ImGui::PushStyleColor(ImGuiCol_Button, current ? p.overlay : IM_COL32(0, 0, 0, 0));
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.overlay);
@@ -680,7 +685,8 @@ void drop_overlay() {
     dl->AddRect(ImVec2(inset, inset), ImVec2(display.x - inset, display.y - inset), p.accent, px(16), 0, px(2));
     const char* text = app.screen == Screen::Results      ? "Drop response files, codes or a choice table to import them"
                        : app.screen == Screen::SurveyList ? "Drop a survey file to open it"
-                       : app.screen == Screen::TasteSession ? "Drop contribution files to bring the notes in"
+                       : app.screen == Screen::TasteSession || app.screen == Screen::TasteMeeting
+                           ? "Drop contribution files to bring the notes in"
                        : app.screen == Screen::Contribute ? "Drop screenshots to attach them to the open note"
                                                           : "Drop a Loupe backup to restore it";
     const ImVec2 size = g_fonts.heading->CalcTextSizeA(g_fonts.heading->FontSize, FLT_MAX, 0, text);
@@ -715,6 +721,10 @@ void notify(std::string text, bool error) {
 
 void keep_animating() { app.animating = true; }
 
+void wake_in(double seconds) {
+    if (app.wake_in < 0 || seconds < app.wake_in) app.wake_in = std::max(0.0, seconds);
+}
+
 void navigate(const std::string& fragment) {
     platform::set_url_fragment(fragment);
     follow_fragment();
@@ -722,10 +732,10 @@ void navigate(const std::string& fragment) {
 
 bool is_phone() { return ImGui::GetIO().DisplaySize.x < px(640); }
 
-float begin_column() {
+float begin_column(float max_width) {
     const float avail = ImGui::GetIO().DisplaySize.x;
     const float margin = is_phone() ? px(16) : px(32);
-    const float width = std::min(avail - 2 * margin, px(kMaxContentWidth));
+    const float width = std::min(avail - 2 * margin, px(max_width > 0 ? max_width : kMaxContentWidth));
     current_column_width = width;
     ImGui::SetCursorPosX((avail - width) / 2);
     ImGui::BeginGroup();
@@ -807,6 +817,8 @@ FrameRequest app_frame() {
     open_files(inbox.files);
     clear_test_rects();
     app.animating = false;
+    app.wake_in = -1;
+    want_large_type(false);  // the presenting view asks for it again while it is drawn
 
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -838,6 +850,7 @@ FrameRequest app_frame() {
         case Screen::Results: results_screen(*project); break;
         case Screen::TasteSessions: taste_team_screen(); break;
         case Screen::TasteSession: taste_session_screen(app.taste_session); break;
+        case Screen::TasteMeeting: taste_meeting_screen(app.taste_session); break;
         case Screen::Contribute: contribute_screen(); break;
     }
     touch_scroll();
@@ -855,6 +868,7 @@ FrameRequest app_frame() {
     platform::set_text_input_active(io.WantTextInput);
     FrameRequest request;
     request.animating = app.animating;
+    request.wake_in_seconds = app.wake_in;
     request.fonts_changed = fonts_update(inbox.assets);
     for (const Toast& t : app.toasts)
         if (t.expires > 0) {

@@ -21,6 +21,8 @@ extern Fonts g_fonts;
 void notify(std::string text, bool error = false);
 // Work in progress (an estimate running, an animation): draw the next frame too.
 void keep_animating();
+// A frame `seconds` from now, with nothing else happening (a countdown's next second).
+void wake_in(double seconds);
 
 // ---- Navigation ---------------------------------------------------------------------------------
 // Goes to a place by its URL fragment ("/surveys", "/surveys/<id>/results") and adds a history
@@ -29,7 +31,7 @@ void navigate(const std::string& fragment);
 
 // ---- Layout -------------------------------------------------------------------------------------
 bool is_phone();        // narrower than 640 logical pixels
-float begin_column();   // starts the centred content column; returns its width
+float begin_column(float max_width = 0);  // starts the centred content column (logical max width, 0: the usual); returns its width
 void end_column();
 float column_width();   // of the current column
 void heading(ImFont* font, const char* text, const char* test_id);
@@ -65,6 +67,8 @@ void open_survey_files(std::vector<platform::OpenedFile>& files);
 // ("#/taste/<16 hex>"); files chosen or dropped while a session is open are its contributions.
 void taste_team_screen();
 void taste_session_screen(std::uint64_t session_id);
+// meeting.cpp: running the session ("#/taste/<16 hex>/meeting"), phase by phase.
+void taste_meeting_screen(std::uint64_t session_id);
 void taste_session_files(std::uint64_t session_id, std::vector<platform::OpenedFile>& files);
 // results.cpp: files chosen or dropped while the results screen is open (responses, codes, CSV).
 void import_files(loupe::Project& project, std::vector<platform::OpenedFile>& files);

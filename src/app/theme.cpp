@@ -62,6 +62,7 @@ struct Glyphs {
     std::vector<std::uint8_t> cjk_font;  // the fetched file; the atlas reads it at every build
     double cjk_failed_at = 0;            // when the last fetch failed (now_seconds)
     bool rebuild = false;
+    bool large_wanted = false, large_loaded = false;  // want_large_type, and what the atlas has
 };
 Glyphs glyphs;
 
@@ -162,9 +163,16 @@ Fonts load_fonts(float pixel_ratio) {
     fonts.heading = add_font(font_inter_semibold, font_inter_semibold_size, 19.0f * pixel_ratio, text_ranges);
     add_cjk(19.0f * pixel_ratio);
     fonts.title = add_font(font_inter_semibold, font_inter_semibold_size, 30.0f * pixel_ratio, title_ranges);
-    const Placeholder placeholders[] = {add_placeholder(fonts.body, 16.0f * pixel_ratio),
-                                        add_placeholder(fonts.heading, 19.0f * pixel_ratio),
-                                        add_placeholder(fonts.title, 30.0f * pixel_ratio)};
+    std::vector<Placeholder> placeholders = {add_placeholder(fonts.body, 16.0f * pixel_ratio),
+                                             add_placeholder(fonts.heading, 19.0f * pixel_ratio),
+                                             add_placeholder(fonts.title, 30.0f * pixel_ratio)};
+    fonts.large = fonts.heading;
+    glyphs.large_loaded = glyphs.large_wanted;
+    if (glyphs.large_loaded) {
+        fonts.large = add_font(font_inter_regular, font_inter_regular_size, 30.0f * pixel_ratio, text_ranges);
+        add_cjk(30.0f * pixel_ratio);
+        placeholders.push_back(add_placeholder(fonts.large, 30.0f * pixel_ratio));
+    }
     atlas->Build();
     for (const Placeholder& p : placeholders) draw_placeholder(p);
     return fonts;
@@ -178,6 +186,8 @@ bool font_has_all(const ImFont* font, const char* text) {
     }
     return true;
 }
+
+void want_large_type(bool wanted) { glyphs.large_wanted = wanted; }
 
 bool fonts_update(std::vector<platform::OpenedFile>& assets) {
     for (platform::OpenedFile& asset : assets) {
@@ -207,6 +217,7 @@ bool fonts_update(std::vector<platform::OpenedFile>& assets) {
         platform::fetch_asset(kCjkFontPath);
     }
     glyphs.rebuild |= new_cjk && glyphs.cjk_state == CjkFont::Ready;
+    glyphs.rebuild |= glyphs.large_wanted != glyphs.large_loaded;
     return std::exchange(glyphs.rebuild, false);
 }
 

@@ -15,11 +15,16 @@ struct Fonts {
     ImFont* body = nullptr;     // Inter Regular 16
     ImFont* heading = nullptr;  // Inter SemiBold 19
     ImFont* title = nullptr;    // Inter SemiBold 30
+    ImFont* large = nullptr;    // Inter Regular 30 for any text, while want_large_type(true); else `heading`
 };
 
 // Loads the fonts at `pixel_ratio` times their size, so glyphs map 1:1 to pixels: the embedded
 // ones, and the CJK font for the characters text has needed so far, once it has arrived.
 Fonts load_fonts(float pixel_ratio);
+// The presenting view's large type is rasterised only while it is on screen (it would double the
+// atlas). The shell wishes it away at the start of every frame, the presenting view wishes it back,
+// and the fonts are loaded again after a frame whose wish differs from what is loaded.
+void want_large_type(bool wanted);
 // After each frame, with what fetch_asset delivered: asks for the CJK font when drawn text needed
 // characters it has, and returns true when the fonts should be loaded again to draw new ones.
 bool fonts_update(std::vector<platform::OpenedFile>& assets);

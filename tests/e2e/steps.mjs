@@ -154,3 +154,14 @@ export async function expectWidget(page, id, timeout = 30000) {
     }
   }
 }
+
+// Restores a workspace backup through the menu, as a person would, and puts the "Workspace
+// restored" message out of the way of the screens under it.
+export async function restoreWorkspace(page, file) {
+  await click(page, 'menu');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu/restore')]);
+  await chooser.setFiles(file);
+  await settle(page);
+  await click(page, 'restore/confirm');
+  await click(page, 'toast/dismiss');
+}

@@ -1,9 +1,11 @@
 // taste_workspace.cpp — a workspace backup with a facilitator's taste sessions, for screenshots.
 //
-//   loupe_e2e_taste_workspace OUT
+//   loupe_e2e_taste_workspace OUT [--meeting]
 // The fixtures' team of five (Fran facilitates, Cy is junior), the planned session on budgeting
 // apps with Bo's twelve notes and three of Ana's, and an earlier session that is done. Prints the
 // planned session's id, so a script can open "#/taste/<id>" after restoring the backup.
+// --meeting: a team of eleven with three juniors, everyone invited (Ana picked, so Bo is next in
+// the rota), and the earlier session left an open action for Ana: a meeting to run.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -16,11 +18,24 @@
 int main(int argc, char** argv) {
     using namespace loupe::taste;
     using namespace loupe::taste::fixtures;
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: loupe_e2e_taste_workspace OUT\n");
+    const bool meeting = argc == 3 && std::string(argv[2]) == "--meeting";
+    if (argc != 2 && !meeting) {
+        std::fprintf(stderr, "usage: loupe_e2e_taste_workspace OUT [--meeting]\n");
         return 2;
     }
     Team t = team();
+    if (meeting) {
+        const struct { std::uint64_t id; const char* name; Role role; bool junior; } more[] = {
+            {0x6661, "Eli", Role::Designer, true}, {0x6662, "Gus", Role::Engineer, false},
+            {0x6663, "Hana", Role::PM, false},     {0x6664, "Ivo", Role::Engineer, true},
+            {0x6665, "Jo", Role::Designer, false}, {0x6666, "Kai", Role::Other, false}};
+        for (const auto& m : more) {
+            t.members.push_back(member(m.id, m.name, m.role));
+            t.settings.rota.order.push_back(m.id);
+            if (m.junior) t.juniors.push_back(JuniorFlag{{m.id, {1, 1000, kFacilitator}, false}, true});
+        }
+        t.settings.rota.next = kBo;
+    }
     t.books = default_books({1, 1000, kFacilitator});
     for (Member& m : t.members)
         if (m.head.id == kAna || m.head.id == kFacilitator) m.books_read = {1, 3};
@@ -45,6 +60,20 @@ int main(int argc, char** argv) {
     done.session.plan.picker = kFacilitator;
     done.session.plan.focus = "";
     done.session.notes.clear();
+    if (meeting) {
+        for (const Member& m : t.members)
+            if (std::find(planned.session.plan.invited.begin(), planned.session.plan.invited.end(), m.head.id) ==
+                planned.session.plan.invited.end())
+                planned.session.plan.invited.push_back(m.head.id);
+        done.session.plan.invited = planned.session.plan.invited;
+        Action action;
+        action.head = {0xAC7, {1, 1'790'000'000, kFacilitator}, false};
+        action.text = "Show sample data before asking for a bank account";
+        action.owner = kAna;
+        done.session.actions = {action};
+        done.session.meeting.head = {done.session.plan.head.id, {1, 1'790'000'000, kFacilitator}, false};
+        done.session.meeting.phase = Phase::Done;
+    }
 
     char hex[17];
     loupe::WorkspaceBackup backup;

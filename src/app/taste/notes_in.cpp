@@ -33,7 +33,6 @@ struct BringIn {
     std::uint64_t session = 0;  // the report below is this session's
     std::vector<ImportLine> report;
     std::string paste;
-    loupe::taste::Screenshot enlarged;  // the picture shown whole (id 0: none)
 };
 BringIn st;
 
@@ -163,44 +162,6 @@ void who_section(const Session& session, const Team& team) {
     test_rect("taste/import/missing");
 }
 
-const Screenshot* find_screenshot(const Session& session, std::uint64_t id) {
-    for (const Screenshot& s : session.screenshots)
-        if (s.id == id) return &s;
-    return nullptr;
-}
-
-// A note's pictures in a row; a click shows one whole.
-void thumbnails(const Session& session, const Note& note, const char* test_prefix) {
-    const float side = is_phone() ? 64 : 88;
-    bool first = true;
-    for (std::size_t i = 0; i < note.screenshots.size(); ++i) {
-        const Screenshot* meta = find_screenshot(session, note.screenshots[i]);
-        if (!meta) continue;
-        if (!first) ImGui::SameLine(0, px(8));
-        first = false;
-        ImGui::PushID(int(i));
-        if (pictures::thumbnail(*meta, ImVec2(side, side), (std::string(test_prefix) + std::to_string(i)).c_str()))
-            st.enlarged = *meta;
-        ImGui::PopID();
-    }
-}
-
-void enlarged_dialog() {
-    if (!begin_dialog("Screenshot", st.enlarged.id != 0)) return;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float w = std::min(ImGui::GetContentRegionAvail().x, display.x - px(64));
-    const float h = std::min(display.y * 0.7f, w * 1.8f);
-    pictures::picture(st.enlarged, ImVec2(w / px(1), h / px(1)));
-    test_rect("taste/notes/enlarged");
-    ImGui::Dummy(ImVec2(0, px(6)));
-    if (primary_button("Close", "taste/notes/enlarged/close", ImVec2(0, button_height())) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-        st.enlarged = {};
-        ImGui::CloseCurrentPopup();
-    }
-    end_dialog();
-}
-
 }  // namespace
 
 std::string bring_in_spoken(const Session& session, const Team& team) {
@@ -304,8 +265,8 @@ void notes_card(const Session& session, const Team& team, float width) {
                     ImGui::TextWrapped("%s", n.text.c_str());
                 }
                 test_rect(("taste/notes/app/" + std::to_string(a) + "/" + kind_name(n.kind) + "/" + std::to_string(i)).c_str());
-                thumbnails(session, n, ("taste/notes/app/" + std::to_string(a) + "/" + kind_name(n.kind) + "/" +
-                                        std::to_string(i) + "/picture/").c_str());
+                taste_ui::thumbnail_row(session, n, ("taste/notes/app/" + std::to_string(a) + "/" + kind_name(n.kind) + "/" +
+                                                     std::to_string(i) + "/picture/").c_str());
                 if (!is_phone()) ImGui::EndGroup();
                 ImGui::Dummy(ImVec2(0, px(2)));
             }
@@ -313,7 +274,7 @@ void notes_card(const Session& session, const Team& team, float width) {
         }
     }
     end_card();
-    enlarged_dialog();
+    taste_ui::enlarged_dialog();
 }
 
 }  // namespace taste_session

@@ -7,6 +7,7 @@
 #include "imgui_internal.h"
 #include "app/shell.h"
 #include "app/form.h"
+#include "app/taste/pictures.h"
 #include "app/widgets.h"
 
 namespace taste_ui {
@@ -58,6 +59,47 @@ void same_row_at(float x, float y) {
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(x, y));
     ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0;
+}
+
+namespace {
+loupe::taste::Screenshot enlarged;  // the picture shown whole (id 0: none)
+
+const Screenshot* find_screenshot(const Session& session, std::uint64_t id) {
+    for (const Screenshot& s : session.screenshots)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+}  // namespace
+
+void thumbnail_row(const Session& session, const Note& note, const char* test_prefix, float side) {
+    if (side <= 0) side = is_phone() ? 64 : 88;
+    bool first = true;
+    for (std::size_t i = 0; i < note.screenshots.size(); ++i) {
+        const Screenshot* meta = find_screenshot(session, note.screenshots[i]);
+        if (!meta) continue;
+        if (!first) ImGui::SameLine(0, px(8));
+        first = false;
+        ImGui::PushID(int(i));
+        if (pictures::thumbnail(*meta, ImVec2(side, side), (std::string(test_prefix) + std::to_string(i)).c_str()))
+            enlarged = *meta;
+        ImGui::PopID();
+    }
+}
+
+void enlarged_dialog() {
+    if (!begin_dialog("Screenshot", enlarged.id != 0)) return;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float w = std::min(ImGui::GetContentRegionAvail().x, display.x - px(64));
+    const float h = std::min(display.y * 0.7f, w * 1.8f);
+    pictures::picture(enlarged, ImVec2(w / px(1), h / px(1)));
+    test_rect("taste/notes/enlarged");
+    ImGui::Dummy(ImVec2(0, px(6)));
+    if (primary_button("Close", "taste/notes/enlarged/close", ImVec2(0, button_height())) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        enlarged = {};
+        ImGui::CloseCurrentPopup();
+    }
+    end_dialog();
 }
 
 void field_problem(const std::string& problem, const char* test_id) {

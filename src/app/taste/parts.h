@@ -1,5 +1,5 @@
 // parts.h — what the facilitator's taste-session screens share: toggle chips, rows of choices,
-// the team's members in the order people think of them, and the shared look of a section.
+// the team's members in the order people think of them, a note's pictures, and the shared look of a section.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -25,6 +25,12 @@ std::string joined(const std::vector<std::string>& names);
 // Continues the current row at window-local (x, y), text on it starting at the top of its line (as
 // if the row began there), for side-by-side fields whose labels must line up.
 void same_row_at(float x, float y);
+
+// A note's pictures in a row, `side` logical pixels each (0: 88, 64 on a phone); a click shows one
+// whole in enlarged_dialog, which the screen draws once a frame after its content.
+void thumbnail_row(const loupe::taste::Session& session, const loupe::taste::Note& note, const char* test_prefix,
+                   float side = 0);
+void enlarged_dialog();
 
 // A muted line under a field saying what is wrong with it (danger colour), with a test id.
 void field_problem(const std::string& problem, const char* test_id);

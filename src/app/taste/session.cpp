@@ -2,7 +2,7 @@
 //
 // Top to bottom: the plan (date, who picked the category, the category and focus, the 3 to 6
 // apps, who is invited, where contributions go), the invite (invite.cpp), bringing the notes in
-// and what arrived (notes_in.cpp), and deleting it. Every change to the plan is a new revision of it and is saved
+// and what arrived (notes_in.cpp), the way into the meeting (meeting.cpp), and deleting it. Every change to the plan is a new revision of it and is saved
 // at once; what is wrong with the plan is said next to the field it is about.
 #include <algorithm>
 #include <string>
@@ -252,6 +252,21 @@ void plan_card(Plan& plan, const Team& team, float width) {
     end_card();
 }
 
+// ---- The meeting --------------------------------------------------------------------------------
+void meeting_card(const Session& session, float width) {
+    begin_card(width);
+    const Phase phase = session.meeting.phase;
+    const char* help = phase == Phase::Planned
+                           ? "On the day: last time's actions, who is here, small groups, app by app, and the wrap-up."
+                       : phase == Phase::Done ? "Done. Open it to read what was said, decided and praised."
+                                              : "Under way: it opens where you left it, timer included.";
+    card_title("The meeting", "taste/meeting/title", help);
+    const char* label = phase == Phase::Planned ? "Start the meeting" : phase == Phase::Done ? "Open the meeting" : "Continue the meeting";
+    if (primary_button(label, "taste/meeting/start", ImVec2(0, button_height())))
+        navigate("/taste/" + taste_store::hex_id(session.plan.head.id) + "/meeting");
+    end_card();
+}
+
 // ---- Deleting -----------------------------------------------------------------------------------
 void delete_card(float width) {
     begin_card(width);
@@ -319,6 +334,8 @@ void taste_session_screen(std::uint64_t id) {
     taste_session::bring_in_card(*session, *team, width);
     ImGui::Dummy(ImVec2(0, px(12)));
     taste_session::notes_card(*session, *team, width);
+    ImGui::Dummy(ImVec2(0, px(12)));
+    meeting_card(*session, width);
     ImGui::Dummy(ImVec2(0, px(12)));
     delete_card(width);
     ImGui::Dummy(ImVec2(0, px(96)));  // room to scroll the last buttons above the messages
