@@ -1,5 +1,6 @@
 // screenshots.mjs — saves what a person sees on each screen, desktop and phone, light and dark,
-// for a human to look at (not a test). Usage: node tests/e2e/screenshots.mjs OUT_DIR
+// for a human to look at (not a test). Usage: node tests/e2e/screenshots.mjs OUT_DIR [PART...]
+// PART picks what to shoot (all when none): shell, answer, contribute, author, taste, meeting.
 // Needs the native tools (build/native/loupe, build/native/tests/loupe_e2e_workspace) to make a
 // survey with 30 simulated responses for the survey screens.
 import {execFileSync} from 'node:child_process';
@@ -8,9 +9,11 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, rect, ROOT} from './harness.mjs';
-import {press, pressWhileBusy, expectWidget, scrollBy, screenNumber} from './steps.mjs';
+import {press, pressWhileBusy, expectWidget, scrollBy, screenNumber, restoreWorkspace} from './steps.mjs';
 
 const out = process.argv[2] || 'build/screenshots';
+const parts = process.argv.slice(3);
+const want = (part) => parts.length === 0 || parts.includes(part);
 mkdirSync(out, {recursive: true});
 const work = mkdtempSync(join(tmpdir(), 'loupe-screens-'));
 const tool = (name, ...args) => execFileSync(join(ROOT, 'build/native', name), args, {cwd: work, encoding: 'utf8'});
@@ -25,6 +28,7 @@ tool('loupe', 'simulate', '--survey', 'survey.loupe', '--respondents', '30', '--
 const project = tool('tests/loupe_e2e_workspace', 'workspace.loupe', 'survey.loupe').trim();
 const responses = readdirSync(join(work, 'sim')).map((f) => join(work, 'sim', f));
 const tasteSession = tool('tests/loupe_e2e_taste_workspace', 'taste.loupe').trim();
+const meetingSession = tool('tests/loupe_e2e_taste_workspace', 'meeting.loupe', '--meeting').trim();
 
 tool('loupe', 'taste', 'team', 'create', '--name', 'Checkout squad', '--member', 'Fran:PM', '--member', 'Ana:designer',
      '--member', 'Bo:engineer', '--member', 'Cy:engineer:junior', '--member', 'Dee:other', '--out', 'team.loupe');
@@ -55,14 +59,9 @@ const devices = {
   phone: {viewport: {width: 390, height: 844}, deviceScaleFactor: 3, isMobile: true, hasTouch: true},
 };
 
-async function restoreTaste(page) {
+async function restoreTaste(page, file = 'taste.loupe') {
   await visit(page, '');
-  await click(page, 'menu');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu/restore')]);
-  await chooser.setFiles(join(work, 'taste.loupe'));
-  await settle(page);
-  await click(page, 'restore/confirm');
-  await click(page, 'toast/dismiss');  // "Workspace restored": out of the way of the screens
+  await restoreWorkspace(page, join(work, file));
 }
 
 async function visit(page, hash) {
@@ -79,13 +78,26 @@ for (const scheme of ['light', 'dark'])
       await page.waitForTimeout(200);
       await page.screenshot({path: `${out}/${name}-${device}-${scheme}.png`});
     };
-    for (const [name, hash] of Object.entries({home: '', take: '#/take', taste: '#/taste', 'surveys-empty': '#/surveys'})) {
-      await visit(page, hash);
-      await shot(name);
-    }
+    if (want('shell'))
+      for (const [name, hash] of Object.entries({home: '', take: '#/take', taste: '#/taste', 'surveys-empty': '#/surveys'})) {
+        await visit(page, hash);
+        await shot(name);
+      }
+    const choose = device === 'phone' ? tap : click;
+    // Scrolls down (a finger on the phone) until the widget is in full view, then chooses it.
+    const bring = async (id, press = true) => {
+      const h = options.viewport.height;
+      for (let i = 0; i < 20; ++i) {
+        const r = await rect(page, id);
+        if (r && r.y >= 64 && r.y + r.h <= h - 8) break;
+        await scrollBy(page, r ? r.y + r.h / 2 - h / 2 : h / 3);
+        await settle(page, 100);
+      }
+      if (press) await choose(page, id);
+    };
 
     // A respondent's screens, from the link: they fit without scrolling.
-    const choose = device === 'phone' ? tap : click;
+    if (want('answer')) {
     await visit(page, link.slice(link.indexOf('#')));
     await shot('answer-intro');
     await choose(page, 'answer/start');
@@ -103,21 +115,12 @@ for (const scheme of ['light', 'dark'])
     await shot('answer-open');
     await choose(page, 'answer/next');
     await shot('answer-done');
+    }
 
     // A participant's screens, from the taste session's invite.
+    if (want('contribute')) {
     await visit(page, invite.slice(invite.indexOf('#')));
     await shot('taste-who');
-    // Scrolls down (a finger on the phone) until the widget is in full view, then chooses it.
-    const bring = async (id, press = true) => {
-      const h = options.viewport.height;
-      for (let i = 0; i < 20; ++i) {
-        const r = await rect(page, id);
-        if (r && r.y >= 64 && r.y + r.h <= h - 8) break;
-        await scrollBy(page, r ? r.y + r.h / 2 - h / 2 : h / 3);
-        await settle(page, 100);
-      }
-      if (press) await choose(page, id);
-    };
     await bring('contribute/person/1');
     const note = async (kind, text) => {
       await bring(`contribute/add/${kind}`);
@@ -152,8 +155,10 @@ for (const scheme of ['light', 'dark'])
     await choose(page, 'contribute/picture-close');
     await visit(page, invite.slice(invite.indexOf('#'), -10));
     await shot('taste-broken');
+    }
 
     // The author's screens: a published survey with 30 responses.
+    if (want('author')) {
     await visit(page, '');
     await click(page, 'menu');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu/restore')]);
@@ -177,8 +182,10 @@ for (const scheme of ['light', 'dark'])
       await shot(`editor-${i + 1}`);
       await scrollBy(page, options.viewport.height * 0.8);
     }
+    }
 
     // The facilitator's taste sessions: a team of five, a planned session with fifteen notes.
+    if (want('taste')) {
     await restoreTaste(page);
     for (const [name, hash, screens] of [['taste-team', '#/taste', 4], ['taste-session', `#/taste/${tasteSession}`, 6]]) {
       const shots = device === 'phone' ? screens * 2 : screens;  // a phone's column is long
@@ -191,6 +198,62 @@ for (const scheme of ['light', 'dark'])
     for (let i = 0; i < 40 && !(await rect(page, 'taste/delete')); ++i) await scrollBy(page, 100000);  // the page's end
     await press(page, 'taste/delete');  // the question before a session is deleted
     await shot('taste-delete');
+    }
+
+    // The meeting, phase by phase: a team of eleven, ten of them here.
+    if (want('meeting')) {
+    await restoreTaste(page, 'meeting.loupe');
+    await visit(page, `#/taste/${meetingSession}/meeting`);
+    await shot('meeting-actions');
+    await bring('meeting/next');
+    await bring('meeting/here/3');
+    await shot('meeting-here');
+    await bring('meeting/next');
+    await shot('meeting-groups');
+    await bring('meeting/next');
+    for (let i = 0; i < 3; ++i) await bring('meeting/queue/0/spoke');
+    for (let i = 0; i < 8; ++i) await scrollBy(page, -options.viewport.height);
+    await bring('meeting/note/good/0/praise-button');
+    await bring('meeting/praise/save');
+    for (let i = 0; i < 8; ++i) await scrollBy(page, -options.viewport.height);
+    await settle(page);
+    const screens = device === 'phone' ? 6 : 3;
+    for (let i = 0; i < screens; ++i) {
+      await shot(`meeting-app-${i + 1}`);
+      await scrollBy(page, options.viewport.height * 0.8);
+    }
+    for (let i = 0; i < 8; ++i) await scrollBy(page, -options.viewport.height);
+    await bring('meeting/note/good/1/why');
+    await bring('meeting/insight/text');
+    await page.keyboard.type('The empty state teaches the method before it asks for anything');
+    await shot('meeting-insight');
+    await bring('meeting/insight/save');
+    await bring('meeting/insight/0/action');
+    await bring('meeting/action/owner/1');
+    await shot('meeting-action');
+    await bring('meeting/action/cancel');
+    await bring('meeting/present');
+    await settle(page, 800);  // the large type is rasterised
+    await shot('meeting-present');
+    await bring('meeting/present/stop');
+    await bring('meeting/phase/4');
+    await shot('meeting-wrap');
+    }
+    await context.close();
+  }
+
+// The presenting view as it is shared on a video call: 1920x1080.
+if (want('meeting'))
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({viewport: {width: 1920, height: 1080}, colorScheme: scheme});
+    const page = await context.newPage();
+    await restoreTaste(page, 'meeting.loupe');
+    await visit(page, `#/taste/${meetingSession}/meeting`);
+    await click(page, 'meeting/phase/3');
+    await click(page, 'meeting/timer/run');
+    await click(page, 'meeting/present');
+    await page.waitForTimeout(1200);  // the large type is rasterised; the timer ticks
+    await page.screenshot({path: `${out}/meeting-present-1920-${scheme}.png`});
     await context.close();
   }
 await browser.close();

@@ -139,7 +139,7 @@ test('a meeting from last time\'s actions to the wrap-up, with groups, turns, pr
   await typeAt(page, 'meeting/insight/text', 'The empty state teaches the method');
   await go(page, 'meeting/insight/note/0');
   await go(page, 'meeting/insight/save');
-  await waitForWidget(page, 'meeting/insight/0');
+  await reveal(page, 'meeting/insight/0');
   await go(page, 'meeting/insight/0/action');
   await typeAt(page, 'meeting/action/text', 'Add a sample budget to our empty state');
   await go(page, 'meeting/action/owner/1');  // Bo

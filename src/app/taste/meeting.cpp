@@ -56,6 +56,7 @@ struct MeetingScreen {
     enum class Dialog { None, Praise, Insight, Action } dialog = Dialog::None;
     std::uint64_t about_note = 0, about_insight = 0;
     std::uint64_t praise_by = 0;
+    std::uint64_t last_turn = 0;  // the turn just recorded here, which "take back" takes back
     std::string dialog_text;
     std::vector<std::uint64_t> insight_notes;
     std::uint64_t action_owner = 0;
@@ -480,23 +481,25 @@ void note_row(const Session& session, const Team& team, const Note& note, float 
     std::string meta = name_of(session, team, note.author);
     for (const std::string& tag : note.tags) meta += "  #" + tag;
     text_wrapped_colored(p.muted, meta.c_str());
+    if (!ui.presenting) {  // quiet links beside the author, so a list of notes stays a list to read
+        const float links_w = ImGui::CalcTextSize("Praise  Why\u2026  Action\u2026").x + px(48);
+        if (ImGui::GetItemRectSize().x + links_w < inner - px(14)) {
+            ImGui::SameLine(0, px(24));
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - px(6));  // the links' text on the author's line
+        }
+        if (link_button("Praise", (test_id + "/praise-button").c_str())) open_praise(note.head.id);
+        ImGui::SameLine(0, px(16));
+        if (link_button("Why\u2026", (test_id + "/why").c_str())) open_insight(note.head.id);
+        ImGui::SameLine(0, px(16));
+        if (link_button("Action\u2026", (test_id + "/action").c_str())) open_action(note.head.id, 0, "");
+    }
     for (const Praise* praise : praise_of(session, note.head.id)) {
-        std::string line = "\u2605 Praised by " + name_of(session, team, praise->by);
-        if (!praise->words.empty()) line += ": " + praise->words;
+        std::string line = "Praised by " + name_of(session, team, praise->by);
+        if (!praise->words.empty()) line += ": \u201c" + praise->words + "\u201d";
         text_wrapped_colored(p.accent, line.c_str());
         test_rect((test_id + "/praise").c_str());
     }
     taste_ui::thumbnail_row(session, note, (test_id + "/picture/").c_str(), ui.presenting ? 160 : 0);
-    if (!ui.presenting) {
-        ButtonRow row(inner - px(14));
-        const float h = px(32);
-        row.place(button_width("Praise"));
-        if (secondary_button("Praise", (test_id + "/praise-button").c_str(), ImVec2(0, h))) open_praise(note.head.id);
-        row.place(button_width("Why\u2026"));
-        if (secondary_button("Why\u2026", (test_id + "/why").c_str(), ImVec2(0, h))) open_insight(note.head.id);
-        row.place(button_width("Action\u2026"));
-        if (secondary_button("Action\u2026", (test_id + "/action").c_str(), ImVec2(0, h))) open_action(note.head.id, 0, "");
-    }
     ImGui::Unindent(px(14));
     const float bottom = ImGui::GetCursorScreenPos().y;
     ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + px(4), bottom - px(4)), kind_color(note.kind), px(2));
@@ -639,15 +642,9 @@ void record_turn(Session& session, std::uint64_t person, std::uint64_t app) {
     turn.member = person;
     turn.app = app;
     keep(session, session.turns, turn);
+    ui.last_turn = turn.head.id;
 }
 
-// The most recent turn recorded in this browser, for "take back".
-const Turn* last_turn(const Session& session) {
-    const Turn* last = nullptr;
-    for (const Turn& t : session.turns)
-        if (!t.head.deleted && t.head.rev.author == taste_store::me() && (!last || t.head.rev > last->head.rev)) last = &t;
-    return last;
-}
 
 void queue_section(Session& session, const Team& team, const App& app, float width) {
     const Palette& p = palette();
@@ -682,11 +679,11 @@ void queue_section(Session& session, const Team& team, const App& app, float wid
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopID();
     }
-    if (const Turn* t = last_turn(session)) {
+    if (const Turn* t = find_record(session.turns, ui.last_turn)) {
         const std::string label = "Take back: " + name_of(session, team, t->member) + " spoke";
         if (link_button(label.c_str(), "meeting/queue/undo")) {
-            const std::uint64_t id = t->head.id;
-            keep(session, session.turns, tombstone<Turn>(id, {}));
+            keep(session, session.turns, tombstone<Turn>(ui.last_turn, {}));
+            ui.last_turn = 0;
         }
     }
 }
@@ -769,6 +766,8 @@ void presenting_view(Session& session, const Team& team) {
     const App shown = *app;
     ImGui::Dummy(ImVec2(0, px(16)));
     const float bh = button_height();
+    ButtonRow row(width);
+    row.place(button_width("Stop presenting"));
     if (secondary_button("Stop presenting", "meeting/present/stop", ImVec2(0, bh)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         ui.presenting = false;
@@ -777,19 +776,21 @@ void presenting_view(Session& session, const Team& team) {
     const auto go = [&](std::uint64_t id) {
         change_meeting(session, [&](Meeting& m) { m.app = id, set_timer(m, m.timer_seconds, false); });
     };
-    ImGui::SameLine(0, px(8));
+    row.place(button_width("\u2190 Previous app"));
     ImGui::BeginDisabled(at == apps.begin());
     if (secondary_button("\u2190 Previous app", "meeting/present/previous", ImVec2(0, bh))) go(std::prev(at)->id);
     ImGui::EndDisabled();
-    ImGui::SameLine(0, px(8));
+    row.place(button_width("Next app \u2192"));
     ImGui::BeginDisabled(std::next(at) == apps.end());
     if (secondary_button("Next app \u2192", "meeting/present/next", ImVec2(0, bh))) go(std::next(at)->id);
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(12)));
-    const float clock_w = px(220);
+    // The clock beside the app's name, or under it on a narrow screen.
+    const bool beside = width >= px(600);
+    const float clock_w = beside ? px(220) : width;
     const float top = ImGui::GetCursorPosY(), left = ImGui::GetCursorPosX();
     ImGui::PushFont(font_has_all(g_fonts.title, shown.name.c_str()) ? g_fonts.title : g_fonts.large);
-    ImGui::PushTextWrapPos(left + width - clock_w - px(24));
+    ImGui::PushTextWrapPos(left + (beside ? width - clock_w - px(24) : width));
     ImGui::TextWrapped("%s", app_name(shown).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
@@ -797,7 +798,8 @@ void presenting_view(Session& session, const Team& team) {
     text_wrapped_colored(palette().muted, (std::to_string(at - apps.begin() + 1) + " of " + std::to_string(apps.size()) + " \u00b7 " +
                                            session.plan.category).c_str());
     const float after_title = ImGui::GetCursorPosY();
-    ImGui::SetCursorPos(ImVec2(left + width - clock_w, top));
+    if (beside) ImGui::SetCursorPos(ImVec2(left + width - clock_w, top));
+    else ImGui::Dummy(ImVec2(0, px(8)));
     timer_box(session, clock_w);
     ImGui::SetCursorPos(ImVec2(left, std::max(after_title, ImGui::GetCursorPosY()) + px(16)));
     // Good, bad and ugly in three columns when each gets at least 420 px, else one under another.
@@ -816,6 +818,7 @@ void presenting_view(Session& session, const Team& team) {
         ImGui::PopFont();
         test_rect(("meeting/present/" + std::string(kind_name(Kind(k)))).c_str());
         ImGui::Dummy(ImVec2(0, px(6)));
+        if (notes.empty()) text_wrapped_colored(palette().muted, "None");
         for (std::size_t i = 0; i < notes.size(); ++i)
             note_row(session, team, *notes[i], column_w,
                      "meeting/present/note/" + std::string(kind_name(Kind(k))) + "/" + std::to_string(i));
@@ -877,6 +880,8 @@ void wrap_up_phase(Session& session, const Team& team, float width) {
     if (session.meeting.phase == Phase::Done) {
         text_wrapped_colored(p.accent, "\u2713 This session is done. It is in the library, with its notes, insights and actions.");
         test_rect("meeting/wrap/done");
+        if (secondary_button("Plan the next session", "meeting/wrap/plan-next", ImVec2(0, button_height())))
+            navigate("/taste/" + taste_store::hex_id(taste_store::plan_next_session()));
     } else if (primary_button("Mark the session done", "meeting/wrap/done-button", ImVec2(0, button_height()))) {
         change_meeting(session, [](Meeting& m) { m.phase = Phase::Done, set_timer(m, m.timer_left, false); });
         notify("The session is done. Thank you all!");
@@ -940,20 +945,27 @@ void insight_dialog(Session& session, const Team& team) {
     const float inner = ImGui::GetContentRegionAvail().x;
     prose_field("meeting/insight/text", ui.dialog_text, kMaxNoteBytes, inner, px(72));
     field_label("About these notes");
+    // The app's notes as the page lists them: good, bad, ugly, each in the order written.
     const Note* first = ui.insight_notes.empty() ? nullptr : find_record(session.notes, ui.insight_notes.front());
     std::size_t i = 0;
-    for (const Note& n : session.notes) {
-        if (n.head.deleted || !first || n.app != first->app) continue;
-        bool on = std::find(ui.insight_notes.begin(), ui.insight_notes.end(), n.head.id) != ui.insight_notes.end();
-        ImGui::PushID(int(i));
-        const std::string label = cut_utf8(n.text, 80) + " \u2014 " + name_of(session, team, n.author);
-        if (ImGui::Checkbox(label.c_str(), &on)) {
-            if (on) ui.insight_notes.push_back(n.head.id);
-            else std::erase(ui.insight_notes, n.head.id);
+    for (std::uint8_t k = 0; first && k <= kLastKind; ++k)
+        for (const Note* n : notes_of(session, first->app, Kind(k))) {
+            bool on = std::find(ui.insight_notes.begin(), ui.insight_notes.end(), n->head.id) != ui.insight_notes.end();
+            ImGui::PushID(int(i));
+            if (ImGui::Checkbox("##note", &on)) {
+                if (on) ui.insight_notes.push_back(n->head.id);
+                else std::erase(ui.insight_notes, n->head.id);
+            }
+            test_rect(("meeting/insight/note/" + std::to_string(i++)).c_str());
+            ImGui::SameLine(0, px(10));
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - ImGui::GetItemRectSize().x - px(10));
+            ImGui::TextWrapped("%s", cut_utf8(n->text, 160).c_str());
+            text_wrapped_colored(palette().muted, (kKindLabels[k] + " \u00b7 " + name_of(session, team, n->author)).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+            ImGui::PopID();
         }
-        test_rect(("meeting/insight/note/" + std::to_string(i++)).c_str());
-        ImGui::PopID();
-    }
     ImGui::Dummy(ImVec2(0, px(6)));
     if (cancel_row("Keep this insight", "meeting/insight", !trim(ui.dialog_text).empty() && !ui.insight_notes.empty())) {
         Insight insight;

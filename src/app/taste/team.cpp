@@ -217,7 +217,9 @@ void sessions_card(Team& team, float width) {
     }
     for (std::size_t i = 0; i < all.size(); ++i) {
         const Session& s = all[i];
-        const bool done = s.plan.date < today;
+        const Phase phase = s.meeting.phase;
+        const bool done = phase == Phase::Done || (phase == Phase::Planned && s.plan.date < today);
+        const bool under_way = !done && phase != Phase::Planned;
         std::string title = s.plan.category.empty() ? std::string("Category not chosen yet") : s.plan.category;
         std::size_t notes = std::count_if(s.notes.begin(), s.notes.end(), [](const Note& n) { return !n.head.deleted; });
         std::string line = (valid_date(s.plan.date) ? long_date_text(s.plan.date) + " " + std::to_string(s.plan.date.year)
@@ -227,7 +229,7 @@ void sessions_card(Team& team, float width) {
         const std::string id = "taste/session/" + std::to_string(i);
         ImGui::PushID(int(i));
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const char* status = done ? "Done" : "Planned";
+        const char* status = done ? "Done" : under_way ? "Under way" : "Planned";
         const float text_w = inner - pill_size(status).x - px(32);
         const float line_h = ImGui::GetTextLineHeight();
         const float meta_h = ImGui::CalcTextSize(line.c_str(), nullptr, false, text_w).y;
