@@ -1089,11 +1089,7 @@ std::string spoken_phase(const Session& session, const Team& team, Phase phase) 
 void taste_meeting_screen(std::uint64_t id) {
     Team* team = taste_store::team();
     Session* session = taste_store::find_session(id);
-    if (!team || !session) {
-        navigate("/taste");
-        notify("That taste session is not kept in this browser (it may have been deleted); here is your team.", true);
-        return;
-    }
+    if (!team || !session) return taste_ui::session_gone();
     if (ui.session != id) ui = MeetingScreen{}, ui.session = id;
     if (session->meeting.phase == Phase::Planned) go_to_phase(*session, Phase::LastActions);
     want_large_type(ui.presenting);

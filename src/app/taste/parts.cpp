@@ -102,6 +102,11 @@ void enlarged_dialog() {
     end_dialog();
 }
 
+void session_gone() {
+    navigate("/taste");
+    notify("That taste session is not kept in this browser (it may have been deleted); here is your team.", true);
+}
+
 void field_problem(const std::string& problem, const char* test_id) {
     if (problem.empty()) return;
     text_wrapped_colored(palette().danger, problem.c_str());

@@ -32,6 +32,9 @@ void thumbnail_row(const loupe::taste::Session& session, const loupe::taste::Not
                    float side = 0);
 void enlarged_dialog();
 
+// The session asked for is not kept here (deleted, here or in another tab): says so, shows the team.
+void session_gone();
+
 // A muted line under a field saying what is wrong with it (danger colour), with a test id.
 void field_problem(const std::string& problem, const char* test_id);
 

@@ -309,11 +309,7 @@ void delete_dialog(const Session& session) {
 void taste_session_screen(std::uint64_t id) {
     Team* team = taste_store::team();
     Session* session = taste_store::find_session(id);
-    if (!team || !session) {
-        navigate("/taste");
-        notify("That taste session is not kept in this browser (it may have been deleted); here is your team.", true);
-        return;
-    }
+    if (!team || !session) return taste_ui::session_gone();
     Plan& plan = session->plan;
     begin_column();
     const std::string title = plan.category.empty() ? std::string("New session") : plan.category;
