@@ -203,9 +203,7 @@ std::optional<FoundCode> find_response_code(std::string_view text, std::size_t f
 }
 
 // Past the symbols read, and at least past the prefix (a code of which nothing could be read).
-std::size_t next_code_search(const FoundCode& found) {
-    return std::max(found.end, found.begin + kCodePrefix.size());
-}
+std::size_t next_code_search(const FoundCode& found) { return std::max(found.end, found.begin + kCodePrefix.size()); }
 
 Result<Response> read_response_code(std::string_view text, const Survey& survey, const Design& design) {
     return read_response_code(text, survey, design, survey_id(survey));

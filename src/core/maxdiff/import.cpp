@@ -182,7 +182,8 @@ int import_response_codes(ImportReport& report, const Survey& survey, const Desi
 }
 
 CodeImport::CodeImport(std::string source, std::string_view text) : source_(std::move(source)), text_(text) {
-    for (std::size_t at = text.find(kCodePrefix); at != std::string_view::npos; at = text.find(kCodePrefix, at + kCodePrefix.size()))
+    for (std::size_t at = text.find(kCodePrefix); at != std::string_view::npos;
+         at = text.find(kCodePrefix, at + kCodePrefix.size()))
         ++expected_;
 }
 

@@ -238,11 +238,12 @@ std::string response_problem(const Response& r, const Survey& survey) {
 
 std::string response_problem(const Response& r, const Survey& survey, std::uint64_t id_of_survey) {
     const std::string_view damaged = "This response is damaged: ";
-    if (r.survey_id != id_of_survey)
-        return "This response is for a different survey.";
+    if (r.survey_id != id_of_survey) return "This response is for a different survey.";
     if (r.respondent_id == 0) return std::string(damaged) + "it has no respondent id.";
-    if (r.version >= survey.design.versions) return std::string(damaged) + "it names a version the survey does not have.";
-    if (r.sets.size() > survey.design.sets_per_version) return std::string(damaged) + "it has more screens than the survey.";
+    if (r.version >= survey.design.versions)
+        return std::string(damaged) + "it names a version the survey does not have.";
+    if (r.sets.size() > survey.design.sets_per_version)
+        return std::string(damaged) + "it has more screens than the survey.";
     if (r.complete && r.sets.size() != survey.design.sets_per_version)
         return std::string(damaged) + "it is marked complete but some screens are missing.";
     for (std::size_t s = 0; s < r.sets.size(); ++s) {
@@ -269,7 +270,8 @@ std::string response_problem(const Response& r, const Survey& survey, std::uint6
         return std::string(damaged) + "it does not answer the survey's segment questions.";
     for (std::size_t q = 0; q < r.segment_answers.size(); ++q)
         if (r.segment_answers[q] < -1 || r.segment_answers[q] >= int(survey.segments[q].options.size()))
-            return std::string(damaged) + "it picks an option segment question " + std::to_string(q + 1) + " does not have.";
+            return std::string(damaged) + "it picks an option segment question " + std::to_string(q + 1) +
+                   " does not have.";
     if (auto p = text_problem(r.open_answer, kMaxOpenAnswerBytes, "its open answer", false); !p.empty())
         return std::string(damaged) + p;
     return {};
