@@ -284,22 +284,26 @@ void report_group(ReportGroup& group, float inner) {
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(3));
     cell_text(count_of(long(n), "input", "inputs"), p.muted);
+    // Folding up again is beside the count: the end of a long list is far down the page.
+    if (group.open) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - px(6));
+        if (link_button("Show fewer", ("results/report/hide/" + name).c_str())) group.open = false;
+    }
     ImGui::Indent(px(12));
     const float width = inner - px(12);
     for (std::size_t i = 0; i < std::min(n, kListedAtOnce); ++i) report_line(group.lines[i], name);
-    if (n > kListedAtOnce) {
-        if (group.open) {
-            ImGuiListClipper clipper;
-            clipper.Begin(int(n - kListedAtOnce), report_row_height());
-            while (clipper.Step())
-                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-                    report_row(group.lines[kListedAtOnce + std::size_t(i)], name, width);
-        }
+    if (n > kListedAtOnce && group.open) {
+        ImGuiListClipper clipper;
+        clipper.Begin(int(n - kListedAtOnce), report_row_height());
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+                report_row(group.lines[kListedAtOnce + std::size_t(i)], name, width);
+    } else if (n > kListedAtOnce) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() - px(8));  // the link's own padding: line its text up
-        const std::string more = "and " + thousands(n - kListedAtOnce) + " more";
-        if (link_button(group.open ? "Show only the first ones" : more.c_str(),
-                        ("results/report/" + std::string(group.open ? "hide/" : "show/") + name).c_str()))
-            group.open = !group.open;
+        if (link_button(("and " + thousands(n - kListedAtOnce) + " more").c_str(),
+                        ("results/report/show/" + name).c_str()))
+            group.open = true;
     }
     ImGui::Unindent(px(12));
     ImGui::Dummy(ImVec2(inner, px(4)));
