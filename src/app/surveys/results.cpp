@@ -255,8 +255,9 @@ void report_line(const ReportLine& line, const std::string& group) {
 }
 
 // A line of an opened long group, one of thousands: a row of fixed height, so ImGuiListClipper
-// draws only those on screen. Its two lines are cut to the width; the whole text is in a tooltip.
-float report_row_height() { return 2 * ImGui::GetTextLineHeight() + px(10); }
+// draws only those on screen. Its two lines are cut to the width, the whole text is in a
+// tooltip; otherwise it looks like report_line().
+float report_row_height() { return 2 * (ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y); }
 
 void report_row(const ReportLine& line, const std::string& group, float width) {
     const Palette& p = palette();
@@ -266,7 +267,8 @@ void report_row(const ReportLine& line, const std::string& group, float width) {
     const std::string detail = shortened(g_fonts.body, size, line.detail, width);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(at, p.text, source.c_str());
-    dl->AddText(ImVec2(at.x, at.y + ImGui::GetTextLineHeight()), p.muted, detail.c_str());
+    dl->AddText(ImVec2(at.x, at.y + ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y), p.muted,
+                detail.c_str());
     ImGui::Dummy(ImVec2(width, report_row_height() - ImGui::GetStyle().ItemSpacing.y));
     test_rect(("results/report/" + group + "/" + line.source).c_str());
     if (ImGui::IsItemHovered() && (source != line.source || detail != line.detail)) tooltip(line.source, line.detail);
