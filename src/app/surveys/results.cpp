@@ -408,10 +408,10 @@ void paste_box(loupe::Project& project, ImVec2 size) {
 // In place of the drop zone and the paste box while an import runs: how far it is, and Cancel.
 void import_progress(const loupe::Project& project, float inner) {
     const Importer& im = *st.importing;
-    const std::string text = st.import_read
-                                 ? "Saving " + count_of(long(im.new_responses()), "new response", "new responses") + "…"
-                                 : "Importing " + thousands(std::size_t(im.done())) + " of " +
-                                       thousands(std::size_t(im.total())) + " " + im.noun() + "…";
+    std::string text = "Importing " + thousands(std::size_t(im.done())) + " of " + thousands(std::size_t(im.total())) +
+                       " " + im.noun() + "…";
+    if (st.import_read && im.new_responses() > 0)
+        text = "Saving " + count_of(long(im.new_responses()), "new response", "new responses") + "…";
     const double fraction = im.total() > 0 ? double(im.done()) / double(im.total()) : 0;
     if (progress_with_cancel(text, fraction, inner, "results/import/cancel", "results/import/progress")) {
         cancel_import(project);
