@@ -1,14 +1,15 @@
 // screenshots.mjs — saves what a person sees on each screen, desktop and phone, light and dark,
 // for a human to look at (not a test). Usage: node tests/e2e/screenshots.mjs OUT_DIR [PART...]
-// PART picks what to shoot (all when none): shell, answer, contribute, author, taste, meeting.
+// PART picks what to shoot (all when none): shell, answer, contribute, author (with a large
+// import), taste, meeting.
 // Needs the native tools (build/native/loupe, build/native/tests/loupe_e2e_workspace) to make a
 // survey with 30 simulated responses for the survey screens.
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
-import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, rect, ROOT} from './harness.mjs';
+import {launchBrowser, startServer, waitForFirstFrame, settle, click, tap, rect, waitForWidget, ROOT} from './harness.mjs';
 import {press, pressWhileBusy, expectWidget, scrollBy, screenNumber, restoreWorkspace} from './steps.mjs';
 
 const out = process.argv[2] || 'build/screenshots';
@@ -27,6 +28,14 @@ tool('loupe', 'survey', 'create', '--title', 'Budgeting app priorities', '--item
 tool('loupe', 'simulate', '--survey', 'survey.loupe', '--respondents', '30', '--out', 'sim', '--seed', '5');
 const project = tool('tests/loupe_e2e_workspace', 'workspace.loupe', 'survey.loupe').trim();
 const responses = readdirSync(join(work, 'sim')).map((f) => join(work, 'sim', f));
+// A large import: the codes of those 30 again (duplicates), 20,000 new ones and one with a typo.
+tool('loupe', 'simulate', '--survey', 'survey.loupe', '--respondents', '30', '--codes', 'again.txt', '--seed', '5');
+tool('loupe', 'simulate', '--survey', 'survey.loupe', '--respondents', '20000', '--codes', 'new.txt', '--seed', '6');
+{
+  const typo = (code) => code.slice(0, 20) + (code[20] === 'A' ? 'B' : 'A') + code.slice(21);
+  const again = readFileSync(join(work, 'again.txt'), 'utf8'), fresh = readFileSync(join(work, 'new.txt'), 'utf8');
+  writeFileSync(join(work, 'many codes.txt'), `Forwarded answers:\n${again}${fresh}${typo(fresh.split('\n')[0])}\n`);
+}
 const tasteSession = tool('tests/loupe_e2e_taste_workspace', 'taste.loupe').trim();
 const meetingSession = tool('tests/loupe_e2e_taste_workspace', 'meeting.loupe', '--meeting').trim();
 
@@ -160,11 +169,7 @@ for (const scheme of ['light', 'dark'])
     // The author's screens: a published survey with 30 responses.
     if (want('author')) {
     await visit(page, '');
-    await click(page, 'menu');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu/restore')]);
-    await chooser.setFiles(join(work, 'workspace.loupe'));
-    await settle(page);
-    await click(page, 'restore/confirm');
+    await restoreWorkspace(page, join(work, 'workspace.loupe'));
     await visit(page, `#/surveys/${project}/results`);
     const [files] = await Promise.all([page.waitForEvent('filechooser'),
                                        pressWhileBusy(page, 'results/import/choose')]);
@@ -182,6 +187,18 @@ for (const scheme of ['light', 'dark'])
       await shot(`editor-${i + 1}`);
       await scrollBy(page, options.viewport.height * 0.8);
     }
+
+    // A large import into those 30: its progress, then the report grouped by status, one group opened.
+    await visit(page, `#/surveys/${project}/results`);
+    const [many] = await Promise.all([page.waitForEvent('filechooser'), pressWhileBusy(page, 'results/import/choose')]);
+    await many.setFiles(join(work, 'many codes.txt'));
+    await waitForWidget(page, 'results/import/progress', 20000);
+    await shot('import-progress');
+    await waitForWidget(page, 'results/report/title', 240000);
+    await shot('import-report');
+    await pressWhileBusy(page, 'results/report/show/accepted');
+    await scrollBy(page, options.viewport.height * 0.5);
+    await shot('import-report-open');
     }
 
     // The facilitator's taste sessions: a team of five, a planned session with fifteen notes.

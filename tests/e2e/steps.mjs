@@ -1,5 +1,6 @@
 // steps.mjs — what a person does often, shared by the browser tests: scroll a widget into view
-// and click it, read a field or the clipboard, start a survey, answer a survey screen.
+// and click it, restore a workspace, read a field or the clipboard, start a survey, answer a
+// survey screen.
 import {settle, rect, waitForWidget, click, failWithScreenshot} from './harness.mjs';
 
 // Scrolls the page with the mouse wheel until the widget is entirely on screen, between the top bar
@@ -27,6 +28,16 @@ export async function reveal(page, id) {
 export async function press(page, id) {
   await reveal(page, id);
   await click(page, id);
+}
+
+// Restores a workspace backup through the menu, as a person would, and dismisses the message.
+export async function restoreWorkspace(page, file) {
+  await click(page, 'menu');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu/restore')]);
+  await chooser.setFiles(file);
+  await settle(page);
+  await click(page, 'restore/confirm');
+  await click(page, 'toast/dismiss');
 }
 
 export async function clipboard(page) {
@@ -153,15 +164,4 @@ export async function expectWidget(page, id, timeout = 30000) {
       if (Date.now() > end) throw e;
     }
   }
-}
-
-// Restores a workspace backup through the menu, as a person would, and puts the "Workspace
-// restored" message out of the way of the screens under it.
-export async function restoreWorkspace(page, file) {
-  await click(page, 'menu');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu/restore')]);
-  await chooser.setFiles(file);
-  await settle(page);
-  await click(page, 'restore/confirm');
-  await click(page, 'toast/dismiss');
 }

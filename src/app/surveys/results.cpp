@@ -5,13 +5,17 @@
 // side; speeders, poor fits and hand-picked respondents left out); the ranked chart; the table per
 // item; respondents and their fit; downloads.
 //
+// An import runs in slices too (importer.h): about 10 ms per frame, with its progress and a
+// Cancel button in place of the drop zone; nothing is added until every input is read. Its
+// report groups the inputs by status, each group its first lines and "and N more".
+//
 // Every number comes from core/analysis.h, as `loupe analyze` prints it. Counts and the logit
 // model follow the selection at once. Hierarchical Bayes starts by itself whenever the
 // respondents who count change, and runs a few milliseconds per frame with a progress bar and a
 // Cancel button, so the page keeps answering while it works.
 //
 // Index (search for "// ---- " and the name):
-//   import         chooser, drops and pasted codes; the report on every input
+//   import         chooser, drops and pasted codes, in slices; the report, grouped by status
 //   who counts     everyone, a segment, two side by side; speeders, poor fits, hand-picked
 //   estimating     hierarchical Bayes in slices, progress and Cancel
 //   results        the ranked chart and the table per item
@@ -27,7 +31,9 @@
 #include <string>
 #include <vector>
 
+#include "app/form.h"
 #include "app/surveys/chart.h"
+#include "app/surveys/importer.h"
 #include "core/maxdiff/analysis.h"
 #include "core/shared/container.h"
 #include "core/maxdiff/exports.h"
@@ -47,20 +53,22 @@ using loupe::Response;
 
 constexpr std::size_t kMaxImportBytes = 64u << 20;
 constexpr double kHbSliceSeconds = 0.025;  // per frame: HB gets most of the time, the page still answers
+constexpr double kImportSliceSeconds = 0.010;       // per frame: 100,000 codes take seconds, the page keeps drawing
+constexpr const char* kPastedText = "Pasted text";  // the source name of what was pasted
 
 enum class View { Everyone, Segment, Compare };
-
-// One line of the import report: an entry of the core's report, or an input the core never
-// saw (a project file, a text without codes, a file the browser could not read).
-struct ReportLine {
-    std::string source, status, detail;
-    bool accepted = false;
-};
 
 struct HbRun {
     loupe::HbSampler sampler;
     std::vector<std::uint64_t> ids;  // whom, in the order of the sampler's rows
     bool judges_fit = false;         // made without leaving poor fits out, so it may judge them
+};
+
+// The lines of one status in the import report, listed when `open`, else only the first few.
+struct ReportGroup {
+    std::string status;
+    std::vector<ReportLine> lines;
+    bool open = false;
 };
 
 // What decides the results on screen; they are estimated again when it changes.
@@ -77,9 +85,12 @@ struct State {
 
     // Import
     std::string paste;
-    std::vector<ReportLine> report;
+    std::optional<Importer> importing;  // running: a slice per frame
+    bool import_read = false;           // every input read: the next frame keeps them and saves
+    bool paste_importing = false;       // the pasted text is one of the inputs
+    std::string import_note;            // what a cancelled import left
+    std::vector<ReportGroup> report;
     bool report_is_new = false;
-    std::vector<std::string> report_open;  // statuses whose lines are listed
     std::optional<loupe::Design> design;  // of the published survey
     std::uint64_t design_of = 0;          // that survey's id
 
@@ -115,6 +126,8 @@ State st;
 
 State& state_for(const loupe::Project& project) {
     if (st.project_id != project.local_id) {
+        if (st.importing)
+            notify("The import that was running was stopped when another survey opened; nothing of it was added.");
         st = State{};
         st.project_id = project.local_id;
     }
@@ -123,31 +136,7 @@ State& state_for(const loupe::Project& project) {
 
 std::string short_id(std::uint64_t id) { return loupe::survey_id_text(id).substr(0, 8); }
 
-std::string thousands(long long n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u00A0";  // no line break inside a number
-        out += digits[i];
-    }
-    return out;
-}
-
 // ---- import ------------------------------------------------------------------------------------------
-
-constexpr std::uint8_t kEnvelopeMagic[8] = {'L', 'O', 'U', 'P', 'E', '\r', '\n', 0x1a};  // container.h
-
-bool is_loupe_file(const std::vector<std::uint8_t>& bytes) {
-    return bytes.size() >= 8 && std::equal(kEnvelopeMagic, kEnvelopeMagic + 8, bytes.begin());
-}
-
-// A choice table's first line names the columns respondent, task, item and value (choices.h).
-bool is_choice_table(std::string_view text) {
-    std::string header(text.substr(0, std::min(text.find('\n'), std::size_t(400))));
-    for (char& c : header) c = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    for (const char* column : {"respondent", "task", "item", "value"})
-        if (header.find(column) == std::string::npos) return false;
-    return true;
-}
 
 const loupe::Design* published_design(const loupe::Project& project) {
     const std::uint64_t id = loupe::survey_id(project.published_survey);
@@ -159,130 +148,28 @@ const loupe::Design* published_design(const loupe::Project& project) {
     return st.design ? &*st.design : nullptr;
 }
 
-// Accounts for inputs one by one, against the project's published survey. The responses
-// already kept count as accepted, so bringing them in again makes duplicates.
-class Importer {
-public:
-    explicit Importer(loupe::Project& project) : project_(project), design_(published_design(project)) {
-        for (const Response& r : project.responses) {
-            report_.accepted_entry.push_back(report_.entries.size());
-            report_.accepted.push_back(r);
-            report_.entries.push_back({"an earlier import", loupe::ImportStatus::Accepted, "", r.respondent_id});
-        }
-        reported_ = report_.entries.size();
-        kept_ = report_.accepted.size();
-    }
-
-    void file(const platform::OpenedFile& f) {
-        if (!f.error.empty()) return line(f.name, "not imported", "This file could not be opened: " + f.error);
-        if (is_loupe_file(f.bytes)) return loupe_file(f);
-        text(f.name, {reinterpret_cast<const char*>(f.bytes.data()), f.bytes.size()});
-    }
-
-    void text(const std::string& source, std::string_view text) {
-        if (!design_) return line(source, "not imported", "The survey's screens could not be made again, so codes "
-                                                          "cannot be read. Publish the survey again.");
-        if (is_choice_table(text)) {
-            loupe::import_choice_table(report_, project_.published_survey, *design_, source, text);
-        } else if (loupe::import_response_codes(report_, project_.published_survey, *design_, source, text) == 0) {
-            return line(source, "not imported",
-                        "This holds no response code (codes start with LOUPE-) and is not a choice table (a CSV "
-                        "with the columns respondent, task, item and value).");
-        }
-        take_entries();
-    }
-
-    // Keeps what was accepted and saves the project; on failure nothing changes. Returns the report.
-    std::vector<ReportLine> finish() {
-        take_entries();
-        const std::size_t added = report_.accepted.size() - kept_;
-        if (added > 0) {
-            if (project_.responses.size() + added > loupe::kMaxProjectResponses) {
-                return refuse_all("A survey keeps at most " + std::to_string(loupe::kMaxProjectResponses) +
-                                  " responses; these would go beyond that.");
-            }
-            project_.responses.insert(project_.responses.end(), report_.accepted.begin() + long(kept_),
-                                      report_.accepted.end());
-            if (!save_project(project_)) {
-                project_.responses.resize(project_.responses.size() - added);
-                return refuse_all("This browser's storage is full or unavailable, so nothing was kept.");
-            }
-        }
-        return std::move(lines_);
-    }
-
-private:
-    void loupe_file(const platform::OpenedFile& f) {
-        const auto kind = f.bytes.size() > 8 ? loupe::FileKind(f.bytes[8]) : loupe::FileKind::Response;
-        switch (kind) {
-            case loupe::FileKind::Project:
-                return line(f.name, "not imported",
-                            "This is a project file (a survey with its responses). Project files open from the "
-                            "survey list: go back to Surveys and open it there.");
-            case loupe::FileKind::Survey:
-                return line(f.name, "not imported",
-                            "This is a survey file, not answers to one. Import response files, codes or a choice "
-                            "table here.");
-            case loupe::FileKind::WorkspaceBackup:
-                return line(f.name, "not imported",
-                            "This is a workspace backup. Restore it from the menu (•••) at the top right.");
-            case loupe::FileKind::TasteSession:
-            case loupe::FileKind::TasteTeam:
-            case loupe::FileKind::TasteContribution:
-            case loupe::FileKind::TasteMyNotes:
-            case loupe::FileKind::Settings:
-            case loupe::FileKind::Answering:
-                return line(f.name, "not imported",
-                            std::string("This is a Loupe ") + loupe::file_kind_name(kind) + ", not a response.");
-            case loupe::FileKind::Response: break;
-        }
-        loupe::import_response_file(report_, project_.published_survey, f.name, f.bytes);
-        take_entries();
-    }
-
-    void take_entries() {
-        for (; reported_ < report_.entries.size(); ++reported_) {
-            const loupe::ImportEntry& e = report_.entries[reported_];
-            const bool accepted = e.status == loupe::ImportStatus::Accepted;
-            lines_.push_back({e.source, loupe::import_status_name(e.status),
-                              accepted ? "Respondent " + loupe::survey_id_text(e.respondent_id) : e.reason, accepted});
-        }
-    }
-
-    void line(const std::string& source, const char* status, std::string detail) {
-        take_entries();
-        lines_.push_back({source, status, std::move(detail), false});
-    }
-
-    std::vector<ReportLine> refuse_all(const std::string& why) {
-        for (ReportLine& l : lines_)
-            if (l.accepted) l.status = "not imported", l.detail = why, l.accepted = false;
-        return std::move(lines_);
-    }
-
-    loupe::Project& project_;
-    const loupe::Design* design_;
-    loupe::ImportReport report_;
-    std::size_t reported_ = 0, kept_ = 0;
-    std::vector<ReportLine> lines_;
-};
-
-// Statuses in the order the report lists them: problems first, so none hides among dozens of
-// accepted files.
+// Statuses in the order the report lists them: problems first, so none hides among thousands
+// of accepted files.
 constexpr const char* kReportOrder[] = {"damaged", "other survey", "not imported", "incomplete", "duplicate",
                                         "accepted"};
-constexpr std::size_t kListedAtOnce = 6;  // longer groups of the harmless kinds start folded
+constexpr std::size_t kListedAtOnce = 5;  // a group shows its first lines; the rest on demand
 
 void show_report(std::vector<ReportLine> lines) {
-    st.report = std::move(lines);
-    st.report_is_new = true;
-    st.report_open.clear();
+    st.report.clear();
     for (const char* status : kReportOrder) {
-        const auto n = std::count_if(st.report.begin(), st.report.end(), [&](const ReportLine& l) { return l.status == status; });
-        const bool harmless = std::string(status) == "accepted" || std::string(status) == "duplicate" ||
-                              std::string(status) == "incomplete";
-        if (!harmless || std::size_t(n) <= kListedAtOnce) st.report_open.push_back(status);
+        ReportGroup group{status, {}, false};
+        for (ReportLine& l : lines)
+            if (l.status == status) group.lines.push_back(std::move(l));
+        if (!group.lines.empty()) st.report.push_back(std::move(group));
     }
+    st.report_is_new = true;
+}
+
+void start_import(loupe::Project& project) {
+    st.importing.emplace(project, published_design(project));
+    st.import_read = false;
+    st.import_note.clear();
+    st.report.clear();
 }
 
 void import_pasted(loupe::Project& project) {
@@ -290,12 +177,39 @@ void import_pasted(loupe::Project& project) {
         notify("Paste the text first: an e-mail or a chat message with response codes in it will do.", true);
         return;
     }
-    Importer importer(project);
-    importer.text("Pasted text", st.paste);
-    std::vector<ReportLine> lines = importer.finish();
-    const bool found = std::any_of(lines.begin(), lines.end(), [](const ReportLine& l) { return l.status != "not imported"; });
-    if (found) st.paste.clear();
+    if (!st.importing) start_import(project);
+    st.importing->add({kPastedText, std::vector<std::uint8_t>(st.paste.begin(), st.paste.end()), ""});
+    st.import_read = false;
+    st.paste_importing = true;
+}
+
+// A slice of the running import per frame; once every input is read, one more frame says
+// "Saving…" before the responses are kept and the report shows.
+void step_import(loupe::Project& project) {
+    if (!st.importing) return;
+    keep_animating();
+    if (!st.import_read) {
+        st.import_read = st.importing->step(platform::now_seconds() + kImportSliceSeconds);
+        return;
+    }
+    std::vector<ReportLine> lines = st.importing->finish(project);
+    st.importing.reset();
+    // A pasted text that held something is done with; one that held nothing stays, to be fixed.
+    if (st.paste_importing && std::any_of(lines.begin(), lines.end(), [](const ReportLine& l) {
+            return l.source.starts_with(kPastedText) && l.status != "not imported";
+        }))
+        st.paste.clear();
+    st.paste_importing = false;
     show_report(std::move(lines));
+}
+
+void cancel_import(const loupe::Project& project) {
+    st.import_note = "Import cancelled after " + thousands(std::size_t(st.importing->done())) + " of " +
+                     thousands(std::size_t(st.importing->total())) + " " + st.importing->noun() +
+                     ". Nothing was added: the survey keeps its " +
+                     count_of(long(project.responses.size()), "response", "responses") + ", as before.";
+    st.importing.reset();
+    st.paste_importing = false;  // the pasted text stays in its box
 }
 
 // Statuses in test ids: one word each.
@@ -318,42 +232,82 @@ void divider(float width) {
     ImGui::Dummy(ImVec2(width, px(1)));
 }
 
-// One status: a chip with the count, then each input and what happened to it.
-void report_group(const char* status, const std::vector<const ReportLine*>& lines, float inner) {
+// A tooltip with room around its text: a title, and a muted line under it when given; long
+// text wraps.
+void tooltip(const std::string& title, const std::string& detail) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(10)));
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(std::min(px(480), ImGui::GetIO().DisplaySize.x - px(48)));
+    ImGui::TextWrapped("%s", title.c_str());
+    if (!detail.empty()) text_wrapped_colored(palette().muted, detail.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    ImGui::PopStyleVar();
+}
+
+// A line of the report in full: its source, and under it what happened, both wrapped.
+void report_line(const ReportLine& line, const std::string& group) {
+    ImGui::BeginGroup();
+    ImGui::TextWrapped("%s", line.source.c_str());
+    if (!line.detail.empty()) text_wrapped_colored(palette().muted, line.detail.c_str());
+    ImGui::EndGroup();
+    test_rect(("results/report/" + group + "/" + line.source).c_str());
+}
+
+// A line of an opened long group, one of thousands: a row of fixed height, so ImGuiListClipper
+// draws only those on screen. Its two lines are cut to the width, the whole text is in a
+// tooltip; otherwise it looks like report_line().
+float report_row_height() { return 2 * (ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y); }
+
+void report_row(const ReportLine& line, const std::string& group, float width) {
     const Palette& p = palette();
-    const ImU32 color = status_color(status);
-    const std::string name = status_test_name(status);
-    ImGui::PushID(status);
-    chip(status, color, (color & 0x00FFFFFF) | 0x22000000);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float size = g_fonts.body->FontSize;
+    const std::string source = shortened(g_fonts.body, size, line.source, width);
+    const std::string detail = shortened(g_fonts.body, size, line.detail, width);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddText(at, p.text, source.c_str());
+    dl->AddText(ImVec2(at.x, at.y + ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y), p.muted,
+                detail.c_str());
+    ImGui::Dummy(ImVec2(width, report_row_height() - ImGui::GetStyle().ItemSpacing.y));
+    test_rect(("results/report/" + group + "/" + line.source).c_str());
+    if (ImGui::IsItemHovered() && (source != line.source || detail != line.detail)) tooltip(line.source, line.detail);
+}
+
+// One status: a chip with the count, its first lines, and the rest when asked for.
+void report_group(ReportGroup& group, float inner) {
+    const Palette& p = palette();
+    const ImU32 color = status_color(group.status);
+    const std::string name = status_test_name(group.status);
+    const std::size_t n = group.lines.size();
+    ImGui::PushID(group.status.c_str());
+    chip(group.status.c_str(), color, (color & 0x00FFFFFF) | 0x22000000);
     test_rect(("results/report/group/" + name).c_str());
     ImGui::SameLine();
-    const bool open = std::find(st.report_open.begin(), st.report_open.end(), status) != st.report_open.end();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(3));
-    cell_text(count_of(long(lines.size()), "input", "inputs"), p.muted);
-    // Long lists of the harmless kinds fold away again; problems stay listed.
-    const bool foldable = lines.size() > kListedAtOnce && status_color(status) != palette().danger;
-    if (!open || foldable) {
+    cell_text(count_of(long(n), "input", "inputs"), p.muted);
+    // Folding up again is beside the count: the end of a long list is far down the page.
+    if (group.open) {
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - px(6));
-        if (link_button(open ? "Hide them" : lines.size() == 1 ? "Show it" : "Show them",
-                        ("results/report/" + std::string(open ? "hide/" : "show/") + name).c_str())) {
-            if (open)
-                std::erase(st.report_open, std::string(status));
-            else
-                st.report_open.push_back(status);
-        }
+        if (link_button("Show fewer", ("results/report/hide/" + name).c_str())) group.open = false;
     }
-    if (open) {
-        ImGui::Indent(px(12));
-        for (const ReportLine* line : lines) {
-            ImGui::BeginGroup();
-            ImGui::TextWrapped("%s", line->source.c_str());
-            if (!line->detail.empty()) text_wrapped_colored(p.muted, line->detail.c_str());
-            ImGui::EndGroup();
-            test_rect(("results/report/" + name + "/" + line->source).c_str());
-        }
-        ImGui::Unindent(px(12));
+    ImGui::Indent(px(12));
+    const float width = inner - px(12);
+    for (std::size_t i = 0; i < std::min(n, kListedAtOnce); ++i) report_line(group.lines[i], name);
+    if (n > kListedAtOnce && group.open) {
+        ImGuiListClipper clipper;
+        clipper.Begin(int(n - kListedAtOnce), report_row_height());
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+                report_row(group.lines[kListedAtOnce + std::size_t(i)], name, width);
+    } else if (n > kListedAtOnce) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() - px(8));  // the link's own padding: line its text up
+        if (link_button(("and " + thousands(n - kListedAtOnce) + " more").c_str(),
+                        ("results/report/show/" + name).c_str()))
+            group.open = true;
     }
+    ImGui::Unindent(px(12));
     ImGui::Dummy(ImVec2(inner, px(4)));
     ImGui::PopID();
 }
@@ -371,25 +325,20 @@ void report_section(float inner) {
 
     // "5 accepted · 1 duplicate · 1 damaged"
     std::string summary;
-    for (const char* status : kReportOrder) {
-        const auto n = std::count_if(st.report.begin(), st.report.end(), [&](const ReportLine& l) { return l.status == status; });
-        if (n > 0) summary += (summary.empty() ? "" : " · ") + std::to_string(n) + " " + status;
+    std::size_t inputs = 0;
+    for (const ReportGroup& g : st.report) {
+        summary += (summary.empty() ? "" : " · ") + thousands(g.lines.size()) + " " + g.status;
+        inputs += g.lines.size();
     }
-    text_wrapped_colored(p.muted, (count_of(long(st.report.size()), "input: ", "inputs: ") + summary +
+    text_wrapped_colored(p.muted, (count_of(long(inputs), "input: ", "inputs: ") + summary +
                                    ". Only accepted responses were added; nothing else changed.")
                                       .c_str());
     // The test hooks name each count, since the canvas cannot be read as text.
-    for (const char* status : kReportOrder) {
-        const auto n = std::count_if(st.report.begin(), st.report.end(), [&](const ReportLine& l) { return l.status == status; });
-        if (n > 0) test_rect(("results/report/count/" + status_test_name(status) + "/" + std::to_string(n)).c_str());
-    }
+    for (const ReportGroup& g : st.report)
+        test_rect(
+            ("results/report/count/" + status_test_name(g.status) + "/" + std::to_string(g.lines.size())).c_str());
     ImGui::Dummy(ImVec2(0, px(4)));
-    for (const char* status : kReportOrder) {
-        std::vector<const ReportLine*> lines;
-        for (const ReportLine& l : st.report)
-            if (l.status == status) lines.push_back(&l);
-        if (!lines.empty()) report_group(status, lines, inner);
-    }
+    for (ReportGroup& g : st.report) report_group(g, inner);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() - px(8));  // the link's own padding: line its text up
     if (link_button("Close the report", "results/report/close")) st.report.clear();
 }
@@ -456,6 +405,24 @@ void paste_box(loupe::Project& project, ImVec2 size) {
     if (secondary_button("Import pasted text", "results/import/paste-button")) import_pasted(project);
 }
 
+// In place of the drop zone and the paste box while an import runs: how far it is, and Cancel.
+void import_progress(const loupe::Project& project, float inner) {
+    const Importer& im = *st.importing;
+    std::string text = "Importing " + thousands(std::size_t(im.done())) + " of " + thousands(std::size_t(im.total())) +
+                       " " + im.noun() + "…";
+    if (st.import_read && im.new_responses() > 0)
+        text = "Saving " + count_of(long(im.new_responses()), "new response", "new responses") + "…";
+    const double fraction = im.total() > 0 ? double(im.done()) / double(im.total()) : 0;
+    if (progress_with_cancel(text, fraction, inner, "results/import/cancel", "results/import/progress")) {
+        cancel_import(project);
+        return;
+    }
+    test_rect(("results/import/progress/of/" + std::to_string(im.total())).c_str());
+    text_wrapped_colored(palette().muted,
+                         "Nothing is added until every input is read: Cancel leaves the survey as "
+                         "it was. Files dropped meanwhile join this import.");
+}
+
 void import_section(loupe::Project& project) {
     const Palette& p = palette();
     const float inner = begin_results_card();
@@ -464,7 +431,9 @@ void import_section(loupe::Project& project) {
         "Response files, choice tables (CSV) and any text holding response codes — a whole e-mail thread will "
         "do. Every input is checked and listed; only new, complete responses to this survey are added.");
     ImGui::Dummy(ImVec2(0, px(4)));
-    if (inner < px(600)) {
+    if (st.importing) {
+        import_progress(project, inner);
+    } else if (inner < px(600)) {
         drop_zone(ImVec2(inner, px(176)));
         paste_box(project, ImVec2(inner, px(150)));
     } else {
@@ -474,6 +443,11 @@ void import_section(loupe::Project& project) {
         ImGui::BeginGroup();
         paste_box(project, ImVec2(half, px(176)));
         ImGui::EndGroup();
+    }
+    if (!st.import_note.empty()) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        text_wrapped_colored(p.text, st.import_note.c_str());
+        test_rect("results/import/cancelled");
     }
     if (!st.report.empty()) report_section(inner);
     end_results_card();
@@ -624,12 +598,15 @@ void start_hb(const loupe::Selection& selection) {
 void step_hb() {
     if (!st.running) return;
     const double until = platform::now_seconds() + kHbSliceSeconds;
-    while (!st.running->sampler.done() && platform::now_seconds() < until) st.running->sampler.step(4);
+    // One iteration at a time: for 20,000 respondents one takes tens of milliseconds.
+    while (!st.running->sampler.done() && platform::now_seconds() < until) st.running->sampler.step(1);
     keep_animating();
     if (!st.running->sampler.done()) return;
     auto result = st.running->sampler.result();
     if (result) {
-        st.hb = loupe::HbEstimate{std::move(*result), std::move(st.running->ids)};
+        st.hb.emplace();
+        st.hb->hb = std::move(*result);
+        st.hb->respondent_ids = std::move(st.running->ids);
         if (st.running->judges_fit) st.fit = st.hb;
         ++st.hb_version;
     } else {
@@ -679,16 +656,6 @@ void refresh(const loupe::Project& project) {
 
 // ---- results ----------------------------------------------------------------------------------------
 
-// A tooltip with room around its text: a title, and a muted line under it when given.
-void tooltip(const std::string& title, const std::string& detail) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(10)));
-    ImGui::BeginTooltip();
-    ImGui::TextUnformatted(title.c_str());
-    if (!detail.empty()) cell_text(detail, palette().muted);
-    ImGui::EndTooltip();
-    ImGui::PopStyleVar();
-}
-
 // Tables: thin row lines in the border colour, headers on the card's own surface.
 void push_table_colors() {
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, palette().border);
@@ -737,31 +704,13 @@ std::string what_the_chart_shows() {
 void hb_status(const loupe::Project& project, float inner) {
     const Palette& p = palette();
     if (st.running) {
-        // What runs and how far, the Cancel button beside it, and a thin bar under both.
         const double progress = st.running->sampler.progress();
         const std::string text = "Estimating individual scores (hierarchical Bayes): " +
                                  std::to_string(int(progress * 100)) + "%";
-        const float cancel_w = ImGui::CalcTextSize("Cancel").x + px(32);
-        const float y = ImGui::GetCursorPosY();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - cancel_w - px(12));
-        ImGui::SetCursorPosY(y + px(10));
-        ImGui::TextWrapped("%s", text.c_str());
-        ImGui::PopTextWrapPos();
-        const float text_bottom = ImGui::GetCursorPosY();
-        ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + inner - cancel_w, y));
-        if (secondary_button("Cancel", "results/hb/cancel", ImVec2(cancel_w, 0))) {
+        if (progress_with_cancel(text, progress, inner, "results/hb/cancel", "results/hb/progress")) {
             st.hb_declined = st.running->ids;
             st.running.reset();
-            return;
         }
-        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), text_bottom) + px(2));
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float h = px(8);
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(at, ImVec2(at.x + inner, at.y + h), p.overlay, h / 2);
-        dl->AddRectFilled(at, ImVec2(at.x + std::max(h, inner * float(progress)), at.y + h), p.accent, h / 2);
-        ImGui::Dummy(ImVec2(inner, h));
-        test_rect("results/hb/progress");
         return;
     }
     if (!st.hb_problem.empty())
@@ -1292,8 +1241,9 @@ void results_screen(loupe::Project& project) {
         end_column();
         return;
     }
+    step_import(project);
     refresh(project);
-    step_hb();
+    if (!st.importing) step_hb();  // an import gets the frame's time; its results start HB again anyway
     if (st.frames_to_settle > 0) {
         --st.frames_to_settle;
         keep_animating();
@@ -1337,8 +1287,8 @@ void import_files(loupe::Project& project, std::vector<platform::OpenedFile>& fi
         files.clear();
         return;
     }
-    Importer importer(project);
-    for (const platform::OpenedFile& file : files) importer.file(file);
+    if (!st.importing) start_import(project);
+    for (platform::OpenedFile& file : files) st.importing->add(std::move(file));
+    st.import_read = false;
     files.clear();
-    show_report(importer.finish());
 }

@@ -1,9 +1,11 @@
 // results_ui.cpp — cards, chips, table cells and number formats for the results screen.
 #include "app/surveys/results_ui.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "app/form.h"
 #include "app/shell.h"
 #include "app/widgets.h"
 
@@ -82,6 +84,34 @@ bool checkbox_wrapped(const char* test_id, const std::string& label, bool* value
     return changed;
 }
 
+bool progress_with_cancel(const std::string& text, double fraction, float width, const char* cancel_test_id,
+                          const char* bar_test_id) {
+    const Palette& p = palette();
+    const float cancel_w = ImGui::CalcTextSize("Cancel").x + px(32);
+    const float x = ImGui::GetCursorPosX(), y = ImGui::GetCursorPosY();
+    ImGui::PushTextWrapPos(x + width - cancel_w - px(12));
+    ImGui::SetCursorPosY(y + px(10));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopTextWrapPos();
+    const float text_bottom = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(x + width - cancel_w, y));
+    const bool cancelled = secondary_button("Cancel", cancel_test_id, ImVec2(cancel_w, 0));
+    ImGui::SetCursorPos(ImVec2(x, std::max(ImGui::GetCursorPosY(), text_bottom) + px(2)));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float h = px(8), filled = std::clamp(width * float(fraction), h, width);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + h), p.overlay, h / 2);
+    dl->AddRectFilled(at, ImVec2(at.x + filled, at.y + h), p.accent, h / 2);
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(filled, h));
+    test_rect((std::string(bar_test_id) + "/done").c_str());
+    ImGui::SameLine(0, 0);
+    ImGui::Dummy(ImVec2(width - filled, h));
+    ImGui::EndGroup();
+    test_rect(bar_test_id);
+    return cancelled;
+}
+
 void cell_right(const std::string& text, ImU32 color) {
     const float w = ImGui::CalcTextSize(text.c_str()).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - w);
@@ -124,5 +154,5 @@ std::string duration(std::uint64_t milliseconds) {
 }
 
 std::string count_of(long long n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    return thousands(std::size_t(n)) + " " + (n == 1 ? one : many);
 }

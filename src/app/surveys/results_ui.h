@@ -23,6 +23,11 @@ float chip_width(const char* text);
 // True when it changed. The test id names the box and its label together.
 bool checkbox_wrapped(const char* test_id, const std::string& label, bool* value, bool enabled = true);
 
+// What runs and how far, a Cancel button beside it, and a bar `width` wide under both; true when
+// Cancel was pressed. Test ids: the button, the bar, and "<bar_test_id>/done" its filled part.
+bool progress_with_cancel(const std::string& text, double fraction, float width, const char* cancel_test_id,
+                          const char* bar_test_id);
+
 // Table cells: right-aligned numbers, and text in a colour.
 void cell_right(const std::string& text, ImU32 color);
 void cell_text(const std::string& text, ImU32 color);
@@ -32,4 +37,4 @@ std::string shortened(ImFont* font, float size, const std::string& text, float w
 
 std::string fixed(double value, int decimals);  // "−0.25" with a real minus; "–" when not finite
 std::string duration(std::uint64_t milliseconds);  // "48 s", "3 min 12 s"
-std::string count_of(long long n, const char* one, const char* many);  // "1 response", "2 responses"
+std::string count_of(long long n, const char* one, const char* many);  // "1 response", "2,500 responses"

@@ -53,8 +53,13 @@ int below_cutoff(const HbResult& hb) {
 }
 
 int HbEstimate::row_of(std::uint64_t respondent_id) const {
-    const auto at = std::find(respondent_ids.begin(), respondent_ids.end(), respondent_id);
-    return at == respondent_ids.end() ? -1 : int(at - respondent_ids.begin());
+    if (indexed_ != respondent_ids.size()) {
+        rows_.clear();
+        for (std::size_t row = 0; row < respondent_ids.size(); ++row) rows_.try_emplace(respondent_ids[row], int(row));
+        indexed_ = respondent_ids.size();
+    }
+    const auto at = rows_.find(respondent_id);
+    return at == rows_.end() ? -1 : at->second;
 }
 
 bool HbEstimate::poor_fit(std::uint64_t respondent_id) const {

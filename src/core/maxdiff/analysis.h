@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/maxdiff/choices.h"
@@ -70,6 +71,12 @@ struct HbEstimate {
 
     int row_of(std::uint64_t respondent_id) const;  // -1 when this respondent was not estimated
     bool poor_fit(std::uint64_t respondent_id) const;
+
+private:
+    // Rows by respondent id, built at the first look-up after respondent_ids grew: the results
+    // screen looks up each of 20,000 respondents every frame, a search each would be quadratic.
+    mutable std::unordered_map<std::uint64_t, int> rows_;
+    mutable std::size_t indexed_ = 0;
 };
 
 // Pairs an HB result with the respondents of the data it was estimated from, whose labels are

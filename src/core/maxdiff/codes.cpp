@@ -191,14 +191,26 @@ Result<std::string> make_response_code(const Response& r, const Survey& survey, 
 
 std::vector<FoundCode> find_response_codes(std::string_view text) {
     std::vector<FoundCode> codes;
-    for (std::size_t at = text.find(kCodePrefix); at != std::string_view::npos; at = text.find(kCodePrefix, at)) {
-        codes.push_back(read_code_at(text, at));
-        at = std::max(codes.back().end, at + kCodePrefix.size());
-    }
+    for (auto found = find_response_code(text, 0); found; found = find_response_code(text, next_code_search(*found)))
+        codes.push_back(std::move(*found));
     return codes;
 }
 
+std::optional<FoundCode> find_response_code(std::string_view text, std::size_t from) {
+    const std::size_t at = text.find(kCodePrefix, from);
+    if (at == std::string_view::npos) return std::nullopt;
+    return read_code_at(text, at);
+}
+
+// Past the symbols read, and at least past the prefix (a code of which nothing could be read).
+std::size_t next_code_search(const FoundCode& found) { return std::max(found.end, found.begin + kCodePrefix.size()); }
+
 Result<Response> read_response_code(std::string_view text, const Survey& survey, const Design& design) {
+    return read_response_code(text, survey, design, survey_id(survey));
+}
+
+Result<Response> read_response_code(std::string_view text, const Survey& survey, const Design& design,
+                                    std::uint64_t id_of_survey) {
     const std::size_t at = text.find(kCodePrefix);
     if (at == std::string_view::npos)
         return failure<Response>("There is no Loupe response code here (codes start with " +
@@ -206,7 +218,7 @@ Result<Response> read_response_code(std::string_view text, const Survey& survey,
     const FoundCode found = read_code_at(text, at);
     if (!found.ok()) return failure<Response>(found.problem);
     const std::string damaged = "This code is damaged: ";
-    if (found.survey_key != std::uint32_t(survey_id(survey) & 0xFFFFFFFFu))
+    if (found.survey_key != std::uint32_t(id_of_survey & 0xFFFFFFFFu))
         return failure<Response>("This response is for a different survey.");
     const Layout layout(survey);
     if (layout.k < kMinItemsPerSet) return failure<Response>("This survey has no design to read codes with.");
@@ -220,7 +232,7 @@ Result<Response> read_response_code(std::string_view text, const Survey& survey,
     bits.get(kFormatBits + kSurveyKeyBits);
 
     Response r;
-    r.survey_id = survey_id(survey);
+    r.survey_id = id_of_survey;
     r.respondent_id = bits.get(kRespondentBits);
     r.version = std::uint16_t(bits.get(layout.version_bits));
     if (r.version >= survey.design.versions || r.version >= design.versions.size())
@@ -250,7 +262,7 @@ Result<Response> read_response_code(std::string_view text, const Survey& survey,
     r.open_answer_left_out = bits.get(1) == 1;
     r.complete = true;
     if (!bits.rest_is_zero()) return failure<Response>(damaged + "it has stray bits at its end.");
-    if (auto problem = response_problem(r, survey); !problem.empty()) return failure<Response>(problem);
+    if (auto problem = response_problem(r, survey, id_of_survey); !problem.empty()) return failure<Response>(problem);
     return r;
 }
 

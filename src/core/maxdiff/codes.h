@@ -32,6 +32,7 @@
 // the length the survey implies, and that every field is in range.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,9 +64,17 @@ struct FoundCode {
 // reply repeats a code: both copies are reported; they share the respondent id.
 std::vector<FoundCode> find_response_codes(std::string_view text);
 
+// The same one code at a time, for a caller that reads a long text in slices: the first code
+// that starts at or after byte `from`, if any. The next one is searched from next_code_search().
+std::optional<FoundCode> find_response_code(std::string_view text, std::size_t from);
+std::size_t next_code_search(const FoundCode& found);
+
 // Reads the first code in `text` as a response to `survey`, whose design gives the items on
 // each screen. Times come back as the middle of their step; started_at = finish - duration.
 Result<Response> read_response_code(std::string_view text, const Survey& survey, const Design& design);
+// The same when survey_id(survey) is known (reading many codes).
+Result<Response> read_response_code(std::string_view text, const Survey& survey, const Design& design,
+                                    std::uint64_t id_of_survey);
 
 // Appends the 6 checksum symbols to code symbols (values 0..31) and spells the code.
 // make_response_code uses it; tests and the fuzzer use it to build codes whose checksum is

@@ -176,24 +176,42 @@ void import_response_file(ImportReport& report, const Survey& survey, std::strin
 
 int import_response_codes(ImportReport& report, const Survey& survey, const Design& design, std::string source,
                           std::string_view text) {
-    const std::vector<FoundCode> codes = find_response_codes(text);
-    const auto survey_key = std::uint32_t(survey_id(survey) & 0xFFFFFFFFu);
-    std::size_t line = 1, counted_to = 0;
-    for (std::size_t c = 0; c < codes.size(); ++c) {
-        const FoundCode& found = codes[c];
-        line += std::size_t(std::count(text.begin() + counted_to, text.begin() + found.begin, '\n'));
-        counted_to = found.begin;
+    CodeImport codes(std::move(source), text);
+    while (!codes.done()) codes.step(report, survey, design, std::numeric_limits<int>::max());
+    return codes.found();
+}
+
+CodeImport::CodeImport(std::string source, std::string_view text) : source_(std::move(source)), text_(text) {
+    for (std::size_t at = text.find(kCodePrefix); at != std::string_view::npos;
+         at = text.find(kCodePrefix, at + kCodePrefix.size()))
+        ++expected_;
+}
+
+int CodeImport::step(ImportReport& report, const Survey& survey, const Design& design, int max_codes) {
+    const std::uint64_t id = survey_id(survey);
+    const auto survey_key = std::uint32_t(id & 0xFFFFFFFFu);
+    int added = 0;
+    for (; added < max_codes; ++added) {
+        std::optional<FoundCode> found = find_response_code(text_, search_from_);
+        if (!found) {
+            done_ = true;
+            break;
+        }
+        search_from_ = next_code_search(*found);
+        line_ += std::size_t(std::count(text_.begin() + lines_counted_to_, text_.begin() + found->begin, '\n'));
+        lines_counted_to_ = found->begin;
+        ++found_;
         ImportEntry entry;
-        entry.source = source + ", code " + std::to_string(c + 1) + " (line " + std::to_string(line) + ")";
-        entry.respondent_id = found.respondent_id;
-        if (!found.ok()) {
+        entry.source = source_ + ", code " + std::to_string(found_) + " (line " + std::to_string(line_) + ")";
+        entry.respondent_id = found->respondent_id;
+        if (!found->ok()) {
             entry.status = ImportStatus::Damaged;
-            entry.reason = found.problem;
-        } else if (found.survey_key != survey_key) {
+            entry.reason = found->problem;
+        } else if (found->survey_key != survey_key) {
             entry.status = ImportStatus::OtherSurvey;
             entry.reason = "This response is for a different survey.";
         } else {
-            auto response = read_response_code(text.substr(found.begin), survey, design);
+            auto response = read_response_code(text_.substr(found->begin), survey, design, id);
             if (response) {
                 admit(report, std::move(entry), std::move(*response), survey);
                 continue;
@@ -203,7 +221,7 @@ int import_response_codes(ImportReport& report, const Survey& survey, const Desi
         }
         report.entries.push_back(std::move(entry));
     }
-    return int(codes.size());
+    return added;
 }
 
 void import_choice_table(ImportReport& report, const Survey& survey, const Design& design, const std::string& source,

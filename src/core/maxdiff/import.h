@@ -59,6 +59,30 @@ void import_response_file(ImportReport& report, const Survey& survey, std::strin
 int import_response_codes(ImportReport& report, const Survey& survey, const Design& design, std::string source,
                           std::string_view text);
 
+// The same a few codes at a time, so a page keeps drawing while it reads 100,000 of them:
+//   CodeImport codes("Pasted text", text);      // `text` must outlive it
+//   while (!codes.done()) { codes.step(report, survey, design, 64); draw(codes.found(), codes.expected()); }
+// Sliced or not, the report ends the same.
+class CodeImport {
+public:
+    CodeImport(std::string source, std::string_view text);
+
+    // Adds the next codes, at most `max_codes` of them, to the report; returns how many.
+    int step(ImportReport& report, const Survey& survey, const Design& design, int max_codes);
+    bool done() const { return done_; }
+    int found() const { return found_; }
+    // How many codes the text seems to hold (its "LOUPE-" prefixes), for progress: counted once,
+    // at the start. found() ends there unless a code's damaged symbols swallowed another prefix.
+    int expected() const { return expected_; }
+
+private:
+    std::string source_;
+    std::string_view text_;
+    std::size_t search_from_ = 0, line_ = 1, lines_counted_to_ = 0;
+    int found_ = 0, expected_ = 0;
+    bool done_ = false;
+};
+
 // Adds the respondents of a choice table (the long CSV of choices.h, e.g. one Loupe exported) as
 // responses to `survey`, one entry each, named "<source>, respondent <label>". A table that
 // cannot be read, or that names an item the survey does not have, is one entry for the whole

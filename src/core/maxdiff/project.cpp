@@ -55,8 +55,9 @@ Result<Project> read_project_file(std::span<const std::uint8_t> bytes) {
     if (project->published) {
         if (auto problem = survey_problem(project->published_survey); !problem.empty())
             return failure<Project>("This survey project is damaged: " + problem);
+        const std::uint64_t id = survey_id(project->published_survey);
         for (std::size_t i = 0; i < project->responses.size(); ++i)
-            if (auto problem = response_problem(project->responses[i], project->published_survey); !problem.empty())
+            if (auto problem = response_problem(project->responses[i], project->published_survey, id); !problem.empty())
                 return failure<Project>("Response " + std::to_string(i + 1) + " in this survey project is damaged: " +
                                         problem);
     } else if (!project->responses.empty()) {

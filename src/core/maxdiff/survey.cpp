@@ -233,22 +233,28 @@ Response start_response(const Survey& survey, const Design& design, std::uint64_
 }
 
 std::string response_problem(const Response& r, const Survey& survey) {
-    const std::string damaged = "This response is damaged: ";
-    if (r.survey_id != survey_id(survey))
-        return "This response is for a different survey.";
-    if (r.respondent_id == 0) return damaged + "it has no respondent id.";
-    if (r.version >= survey.design.versions) return damaged + "it names a version the survey does not have.";
-    if (r.sets.size() > survey.design.sets_per_version) return damaged + "it has more screens than the survey.";
+    return response_problem(r, survey, survey_id(survey));
+}
+
+std::string response_problem(const Response& r, const Survey& survey, std::uint64_t id_of_survey) {
+    const std::string_view damaged = "This response is damaged: ";
+    if (r.survey_id != id_of_survey) return "This response is for a different survey.";
+    if (r.respondent_id == 0) return std::string(damaged) + "it has no respondent id.";
+    if (r.version >= survey.design.versions)
+        return std::string(damaged) + "it names a version the survey does not have.";
+    if (r.sets.size() > survey.design.sets_per_version)
+        return std::string(damaged) + "it has more screens than the survey.";
     if (r.complete && r.sets.size() != survey.design.sets_per_version)
-        return damaged + "it is marked complete but some screens are missing.";
+        return std::string(damaged) + "it is marked complete but some screens are missing.";
     for (std::size_t s = 0; s < r.sets.size(); ++s) {
         const SetAnswer& a = r.sets[s];
-        const std::string screen = damaged + "screen " + std::to_string(s + 1);
-        if (a.shown.size() != survey.design.items_per_set) return screen + " shows the wrong number of items.";
+        // Spelled out only for a problem: building it for every screen of every response costs.
+        const auto screen = [&, s] { return std::string(damaged) + "screen " + std::to_string(s + 1); };
+        if (a.shown.size() != survey.design.items_per_set) return screen() + " shows the wrong number of items.";
         for (std::size_t i = 0; i < a.shown.size(); ++i) {
-            if (a.shown[i] >= survey.items.size()) return screen + " shows an item the survey does not have.";
+            if (a.shown[i] >= survey.items.size()) return screen() + " shows an item the survey does not have.";
             for (std::size_t j = 0; j < i; ++j)
-                if (a.shown[i] == a.shown[j]) return screen + " shows an item twice.";
+                if (a.shown[i] == a.shown[j]) return screen() + " shows an item twice.";
         }
         auto on_screen = [&](int item) {
             for (auto shown : a.shown)
@@ -256,17 +262,18 @@ std::string response_problem(const Response& r, const Survey& survey) {
             return false;
         };
         if ((a.best != -1 && !on_screen(a.best)) || (a.worst != -1 && !on_screen(a.worst)))
-            return screen + " has an answer that was not on the screen.";
-        if (a.best != -1 && a.best == a.worst) return screen + " has the same item as most and least important.";
-        if (r.complete && (a.best == -1 || a.worst == -1)) return screen + " is not answered.";
+            return screen() + " has an answer that was not on the screen.";
+        if (a.best != -1 && a.best == a.worst) return screen() + " has the same item as most and least important.";
+        if (r.complete && (a.best == -1 || a.worst == -1)) return screen() + " is not answered.";
     }
     if (r.segment_answers.size() != survey.segments.size())
-        return damaged + "it does not answer the survey's segment questions.";
+        return std::string(damaged) + "it does not answer the survey's segment questions.";
     for (std::size_t q = 0; q < r.segment_answers.size(); ++q)
         if (r.segment_answers[q] < -1 || r.segment_answers[q] >= int(survey.segments[q].options.size()))
-            return damaged + "it picks an option segment question " + std::to_string(q + 1) + " does not have.";
+            return std::string(damaged) + "it picks an option segment question " + std::to_string(q + 1) +
+                   " does not have.";
     if (auto p = text_problem(r.open_answer, kMaxOpenAnswerBytes, "its open answer", false); !p.empty())
-        return damaged + p;
+        return std::string(damaged) + p;
     return {};
 }
 

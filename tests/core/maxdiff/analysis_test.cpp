@@ -152,6 +152,18 @@ TEST(Analysis, SelectionFiltersBySegmentAndExcludes) {
                                      Standing::ExcludedByHand, Standing::OutsideSegment}));
 }
 
+TEST(Analysis, AnEstimateFindsEachRespondentsRow) {
+    HbEstimate e = fit({10, 20, 30}, {0.5, 0.1, 0.5});
+    EXPECT_EQ(e.row_of(20), 1);
+    EXPECT_EQ(e.row_of(40), -1);
+    EXPECT_TRUE(e.poor_fit(20));
+    EXPECT_FALSE(e.poor_fit(40));
+    e.respondent_ids.push_back(40);  // looked up again once the ids grew
+    e.hb.rlh.push_back(0.2);
+    EXPECT_EQ(e.row_of(40), 3);
+    EXPECT_TRUE(e.poor_fit(40));
+}
+
 TEST(Analysis, GroupScoresAverageIndividualScores) {
     HbEstimate e = fit({10, 20, 30}, {0.5, 0.5, 0.5});
     e.hb.scores = {{60, 40}, {40, 60}, {50, 50}};

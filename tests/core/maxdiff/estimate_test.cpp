@@ -2,6 +2,7 @@
 // on the published ricebws1 data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -98,6 +99,32 @@ TEST(Mnl, MatchesClogitSequentialOnRicebws1) {
         for (int j = 0; j < k; ++j) row += fit->covariance[i * k + j];
         EXPECT_NEAR(row, 0, 1e-12);
     }
+}
+
+// The fit counts tasks that show the same items with the same answers once, with a weight: the
+// answers given three times (in shuffled screen order) give the same utilities, with standard
+// errors sqrt(3) times smaller, and three times the log-likelihood.
+TEST(Mnl, RepeatedAnswersWeighAsOftenAsTheyCame) {
+    const ChoiceData once = ricebws1();
+    ChoiceData thrice = once;
+    thrice.tasks.clear();
+    for (int copy = 0; copy < 3; ++copy)
+        for (Task task : once.tasks) {
+            std::rotate(task.shown.begin(), task.shown.begin() + copy % int(task.shown.size()), task.shown.end());
+            task.respondent += copy * once.respondents;
+            thrice.tasks.push_back(task);
+        }
+    thrice.respondents = 3 * once.respondents;
+    thrice.respondent_ids.clear();
+    for (int r = 0; r < thrice.respondents; ++r) thrice.respondent_ids.push_back(std::to_string(r));
+    const Result<MnlResult> a = fit_mnl(once), b = fit_mnl(thrice);
+    ASSERT_TRUE(a && b);
+    for (std::size_t i = 0; i < once.items.size(); ++i) {
+        EXPECT_NEAR(b->utilities[i], a->utilities[i], 1e-9) << once.items[i];
+        EXPECT_NEAR(b->standard_errors[i] * std::sqrt(3.0), a->standard_errors[i], 1e-9) << once.items[i];
+    }
+    EXPECT_NEAR(b->log_likelihood, 3 * a->log_likelihood, 1e-6);
+    EXPECT_NEAR(b->null_log_likelihood, 3 * a->null_log_likelihood, 1e-6);
 }
 
 TEST(Mnl, FitsAnswersWithoutWorst) {

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include "core/maxdiff/codes.h"
 #include "core/maxdiff/counts.h"
 #include "core/maxdiff/survey_fixtures.h"
@@ -140,6 +143,73 @@ TEST(Import, EachRespondentCountsOnce) {
     ASSERT_EQ(report.accepted.size(), 2u);
     EXPECT_EQ(report.accepted[0], f.response(11));
     EXPECT_EQ(report.count(ImportStatus::Duplicate), 2);
+}
+
+TEST(Import, ATextReadInSlicesEndsAsInOneGo) {
+    Fixture f;
+    std::string typo = f.code(23);
+    typo[20] = typo[20] == 'A' ? 'B' : 'A';
+    const std::string thread = "Hi,\n" + f.code(21) + "\n> " + f.code(21) + "\n" + typo + "\n\n" + f.code(22) +
+                               "\nand one cut: " + f.code(24).substr(0, 30) + "\n";
+    ImportReport whole, sliced;
+    import_response_file(whole, f.survey, "first.loupe", f.file(22));
+    import_response_file(sliced, f.survey, "first.loupe", f.file(22));
+    EXPECT_EQ(import_response_codes(whole, f.survey, f.design, "thread.txt", thread), 5);
+
+    CodeImport codes("thread.txt", thread);
+    EXPECT_EQ(codes.expected(), 5);
+    EXPECT_EQ(codes.found(), 0);
+    std::vector<int> steps;
+    while (!codes.done()) steps.push_back(codes.step(sliced, f.survey, f.design, 2));
+    EXPECT_EQ(steps, (std::vector<int>{2, 2, 1}));
+    EXPECT_EQ(codes.found(), 5);
+
+    ASSERT_EQ(sliced.entries.size(), whole.entries.size());
+    for (std::size_t i = 0; i < whole.entries.size(); ++i) {
+        EXPECT_EQ(sliced.entries[i].source, whole.entries[i].source);
+        EXPECT_EQ(sliced.entries[i].status, whole.entries[i].status) << whole.entries[i].source;
+        EXPECT_EQ(sliced.entries[i].reason, whole.entries[i].reason);
+    }
+    EXPECT_EQ(sliced.entries[4].source, "thread.txt, code 4 (line 6)");
+    EXPECT_EQ(sliced.entries[4].status, ImportStatus::Duplicate);  // of first.loupe
+    EXPECT_EQ(sliced.accepted, whole.accepted);
+    EXPECT_EQ(sliced.count(ImportStatus::Accepted), 2);
+    EXPECT_EQ(sliced.count(ImportStatus::Damaged), 2);
+}
+
+TEST(Import, ATextWithoutCodesIsDoneAtOnce) {
+    Fixture f;
+    ImportReport report;
+    CodeImport codes("notes.txt", "Nothing to see here, not even a LOUPE.");
+    EXPECT_EQ(codes.expected(), 0);
+    EXPECT_EQ(codes.step(report, f.survey, f.design, 10), 0);
+    EXPECT_TRUE(codes.done());
+    EXPECT_TRUE(report.entries.empty());
+}
+
+// The import grows linearly: 16 times the codes take about 16 times as long. (The duplicate check
+// once compared each response with all those accepted before it: then about 50 times.) The bound
+// is generous, so a busy machine does not fail it.
+TEST(Import, TimeGrowsLinearlyWithTheCodes) {
+    Fixture f;
+    auto text_of = [&](int n) {
+        std::string text;
+        for (int i = 1; i <= n; ++i) text += f.code(std::uint64_t(i) * 0x9E3779B97F4A7C15ull) + "\n";
+        return text;
+    };
+    auto seconds = [&](const std::string& text) {
+        double best = 1e9;
+        for (int run = 0; run < 3; ++run) {
+            ImportReport report;
+            const auto start = std::chrono::steady_clock::now();
+            import_response_codes(report, f.survey, f.design, "codes.txt", text);
+            best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        }
+        return best;
+    };
+    const std::string small = text_of(1000), large = text_of(16000);
+    const double ratio = seconds(large) / seconds(small);
+    EXPECT_LT(ratio, 32) << "16 times the codes took " << ratio << " times as long";
 }
 
 TEST(Import, StatusNamesReadWell) {
