@@ -66,5 +66,8 @@ void open_survey_files(std::vector<platform::OpenedFile>& files);
 void taste_team_screen();
 void taste_session_screen(std::uint64_t session_id);
 void taste_session_files(std::uint64_t session_id, std::vector<platform::OpenedFile>& files);
+// library.cpp: every session's notes ("#/taste/library"), its screenshot wall ("…/wall") and the
+// open actions ("…/actions"); `view` is what follows "/taste/library/".
+void taste_library_screen(const std::string& view);
 // results.cpp: files chosen or dropped while the results screen is open (responses, codes, CSV).
 void import_files(loupe::Project& project, std::vector<platform::OpenedFile>& files);
