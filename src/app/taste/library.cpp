@@ -138,9 +138,13 @@ std::string day_text(const Date& d) {
     return valid_date(d) ? long_date_text(d) + " " + std::to_string(d.year) : std::string("no date");
 }
 
+// "budgeting apps · 14 January 2027": the link to a session, short enough for a phone's line (a
+// link does not wrap), so without the weekday and with a long category cut.
 std::string session_text(const Plan& plan) {
-    return (plan.category.empty() ? std::string("Category not chosen yet") : plan.category) + " \u00b7 " +
-           day_text(plan.date);
+    std::string category = plan.category.empty() ? std::string("Category not chosen yet") : plan.category;
+    if (category.size() > 40) category = cut_utf8(category, 40) + "\u2026";
+    const std::string day = day_text(plan.date);
+    return category + " \u00b7 " + (valid_date(plan.date) ? day.substr(day.find(' ') + 1) : day);
 }
 
 std::string app_name(const Plan& plan, std::uint64_t app) {
@@ -378,21 +382,23 @@ void count_line(std::size_t shown, std::size_t total, const char* one, const cha
     const std::string line = shown < total ? "Showing the first " + thousands(shown) + " of " + what +
                                                  ". Add a word or a filter to narrow them down."
                                            : what + (searching() ? " found." : " in the library.");
-    ImGui::AlignTextToFramePadding();
+    const float y = ImGui::GetCursorPosY();
     text_wrapped_colored(palette().muted, line.c_str());
     test_rect("library/count");
-    if (searching()) {
+    if (searching()) {  // its text on the line's, past the button's padding
         ImGui::SameLine();
+        ImGui::SetCursorPosY(y - px(6));
         if (link_button("Clear", "library/clear")) clear_search();
     }
 }
 
 // ---- Notes ------------------------------------------------------------------------------------------
-// The session a note is from, as a link to it; its text lines up with the text above.
+// The session a note is from, as a link to it; its text lines up with the text around it.
 void session_link(const NoteView& v, const std::string& test_id) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() - px(8));
     if (link_button(v.where.c_str(), test_id.c_str())) navigate("/taste/" + taste_store::hex_id(v.session));
 }
+float session_link_width(const NoteView& v) { return ImGui::CalcTextSize(v.where.c_str()).x + px(16); }
 
 void pictures_row(const NoteView& v, const std::string& test_prefix) {
     const float side = is_phone() ? 64 : 88;
@@ -415,10 +421,21 @@ void hit_row(const NoteView& v, std::size_t i, float inner) {
         ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + inner, at.y), p.border, px(1));
         ImGui::Dummy(ImVec2(0, px(6)));
     }
+    // The kind and app, with the session at the right end of the line when there is room for both.
+    const float x = ImGui::GetCursorPosX(), y = ImGui::GetCursorPosY();
     ImGui::BeginGroup();
     ImGui::PushFont(g_fonts.heading);
+    const float label_w = ImGui::CalcTextSize(v.label.c_str()).x, label_h = ImGui::GetTextLineHeight();
     text_wrapped_colored(kind_colour(v), v.label.c_str());
     ImGui::PopFont();
+    const bool beside = label_w + px(24) + session_link_width(v) <= inner;
+    if (beside) {
+        // The link's text (past its button's padding) level with the label's.
+        taste_ui::same_row_at(x + inner - session_link_width(v) + px(16),
+                              y + (label_h - ImGui::GetTextLineHeight()) / 2 - px(6));
+        session_link(v, id + "/session");
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y + label_h + ImGui::GetStyle().ItemSpacing.y));
+    }
     ImGui::TextWrapped("%s", v.text.c_str());
     std::string about = v.author;
     if (!v.tags.empty()) about += " \u00b7 " + v.tags;
@@ -426,7 +443,7 @@ void hit_row(const NoteView& v, std::size_t i, float inner) {
     text_wrapped_colored(p.muted, about.c_str());
     ImGui::EndGroup();
     test_rect(id.c_str());
-    session_link(v, id + "/session");
+    if (!beside) session_link(v, id + "/session");
     if (!v.pictures.empty()) pictures_row(v, id + "/picture/");
     ImGui::PopID();
 }
@@ -462,7 +479,9 @@ void wall_cell(const WallCell& cell, std::size_t i, float side) {
     const ImVec2 caption(at.x, at.y + side + px(4));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(caption, ImVec2(at.x + side, caption.y + caption_h), true);
-    dl->AddText(caption, kind_colour(cell.note), cell.note.label.c_str());
+    const float caption_w = ImGui::CalcTextSize(cell.note.label.c_str()).x;
+    dl->AddText(ImVec2(caption.x + std::max(0.0f, (side - caption_w) / 2), caption.y), kind_colour(cell.note),
+                cell.note.label.c_str());
     dl->PopClipRect();
     ImGui::SetCursorScreenPos(at);
     ImGui::Dummy(ImVec2(side, side + px(4) + caption_h + px(8)));
@@ -532,20 +551,42 @@ void action_row(const OpenAction& a, std::size_t i, float inner, StatusChange& c
     const Palette& p = palette();
     const std::string id = "library/action/" + std::to_string(i);
     ImGui::PushID(int(i));
+    // The status chips at the right of the action on a wide card, under it on a narrow one.
+    float chips_w = 0;
+    for (const std::string& label : kStatusLabels) chips_w += button_width(label.c_str()) + ImGui::GetStyle().ItemSpacing.x;
+    const bool beside = inner >= px(640);
+    const float text_w = beside ? inner - chips_w - px(24) : inner;
+    const float x = ImGui::GetCursorPosX(), y = ImGui::GetCursorPosY();
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(x + text_w);
     ImGui::TextWrapped("%s", a.action.text.c_str());
     test_rect(id.c_str());
-    if (valid_date(a.action.due)) {
-        const bool late = a.action.due < taste_store::today();
-        text_wrapped_colored(late ? p.danger : p.muted, ((late ? "Was due " : "Due ") + day_text(a.action.due)).c_str());
-    }
     NoteView from;
     from.session = a.session;
-    from.where = "From " + (a.category.empty() ? std::string("a session") : a.category) + " \u00b7 " + day_text(a.date);
+    if (const Session* s = taste_store::find_session(a.session)) from.where = "From " + session_text(s->plan);
+    float link_y = ImGui::GetCursorPosY() - px(4);  // the link's text close under the action's
+    if (valid_date(a.action.due)) {
+        const bool late = a.action.due < taste_store::today();
+        std::string due = (late ? "Was due " : "Due ") + day_text(a.action.due);
+        const bool one_line = ImGui::CalcTextSize((due + " \u00b7").c_str()).x + session_link_width(from) <= text_w;
+        if (one_line) due += " \u00b7";
+        const float due_y = ImGui::GetCursorPosY();
+        text_wrapped_colored(late ? p.danger : p.muted, due.c_str());
+        link_y = ImGui::GetCursorPosY() - px(4);
+        if (one_line) {
+            ImGui::SameLine(0, px(4));
+            link_y = due_y - px(6);  // the link's text on the due date's line, past its padding
+        }
+    }
+    ImGui::SetCursorPosY(link_y);
     session_link(from, id + "/session");
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    if (beside) taste_ui::same_row_at(x + inner - chips_w + ImGui::GetStyle().ItemSpacing.x, y);
     int status = int(a.action.status);
-    if (taste_ui::choice_row((id + "/status").c_str(), kStatusLabels, status, inner))
+    if (taste_ui::choice_row((id + "/status").c_str(), kStatusLabels, status, beside ? chips_w : inner))
         change = {a.session, a.action.head.id, ActionStatus(status)};
-    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::Dummy(ImVec2(0, px(10)));
     ImGui::PopID();
 }
 
