@@ -208,6 +208,7 @@ for (const scheme of ['light', 'dark'])
       else await page.keyboard.press('Backspace');
       await settle(page, 800);  // the CJK font arrives
     };
+    for (let i = 0; i < 8; ++i) await scrollBy(page, -options.viewport.height);  // back to the top
     for (const [name, text] of [['library-japanese', '設定'], ['library-greek', 'κουμπί'], ['library-nothing', 'xyzzy']]) {
       await find(text);
       await shot(name);

@@ -9,13 +9,12 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
-import {launchBrowser, startServer, openApp, settle, waitForWidget, rect, click, reloadApp, failWithScreenshot,
-        ROOT} from './harness.mjs';
-import {press, reveal, spoken} from './steps.mjs';
+import {launchBrowser, startServer, openApp, settle, waitForWidget, rect, click, reloadApp, ROOT} from './harness.mjs';
+import {press, reveal, spoken, typeInto, download as downloadTo} from './steps.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'loupe-taste-library-'));
 const at = (name) => join(work, name);
@@ -40,14 +39,6 @@ function screenPng(width = 390, height = 640) {
   return PNG.sync.write(png);
 }
 
-async function typeInto(page, id, text) {
-  await press(page, id);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Tab');
-  await settle(page);
-}
-
 // Types a new query into the library's search field, as a person would: select all, type over it.
 async function search(page, text) {
   await press(page, 'library/search');
@@ -58,13 +49,13 @@ async function search(page, text) {
   return spoken(page);
 }
 
+// Each download says where it went in a message at the bottom; they stack up over the buttons of the
+// reports card, so the messages are closed, as a person would, before the next button is pressed.
 async function download(page, id) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download', {timeout: 15000}).catch(() => failWithScreenshot(page, `${id} downloaded nothing`)),
-    press(page, id)]);
-  const path = at(file.suggestedFilename());
-  await file.saveAs(path);
-  return {name: file.suggestedFilename(), path, text: readFileSync(path, 'utf8')};
+  const file = await downloadTo(page, id, work);
+  assert.equal(await rect(page, 'toast/error'), null, `${id}: no error said`);
+  while (await rect(page, 'toast/dismiss')) await click(page, 'toast/dismiss');
+  return {...file, text: file.bytes.toString('utf8')};
 }
 
 // How many notes the library shows, as a screen reader hears it.

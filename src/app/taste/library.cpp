@@ -188,7 +188,8 @@ NoteView insight_view(const Session& s, const Team& team, const Insight& insight
     return v;
 }
 
-// Null when the record has gone since the results were made.
+// False when the hit's session or record is not held: the index is kept up to date with the same
+// sessions, so this is a defence against a damaged copy, not a path the screen takes.
 bool view_of(const LibraryHit& hit, const Team& team, NoteView& out) {
     const Session* s = taste_store::find_session(hit.session);
     if (!s) return false;
@@ -458,15 +459,6 @@ void hits_card(float width) {
     end_card();
 }
 
-void notes_view(const Team& team, float width) {
-    if (lib.entries == 0)
-        return empty_state("No notes yet",
-                           "Once a session's notes are brought in (open the session from the team's sessions), every "
-                           "note is found here, with its app, its session and its screenshots.",
-                           width);
-    searched_view(team, width, hits_card);
-}
-
 // ---- Wall -------------------------------------------------------------------------------------------
 void wall_cell(const WallCell& cell, std::size_t i, float side) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -512,15 +504,6 @@ void wall_card(float width) {
             }
     clipper.End();
     end_card();
-}
-
-void wall_view(const Team& team, float width) {
-    if (lib.pictures == 0)
-        return empty_state("No screenshots yet",
-                           "Screenshots come with the notes people send. Once a session's notes are brought in, "
-                           "every screenshot is on this wall.",
-                           width);
-    searched_view(team, width, wall_card);
 }
 
 // ---- Open actions -----------------------------------------------------------------------------------
@@ -730,10 +713,18 @@ void taste_library_screen(const std::string& fragment_view) {
                     width);
     else if (view == View::Actions)
         actions_view(*team, width);
-    else if (view == View::Wall)
-        wall_view(*team, width);
+    else if (view == View::Notes && lib.entries == 0)
+        empty_state("No notes yet",
+                    "Once a session's notes are brought in (open the session from the team's sessions), every note "
+                    "is found here, with its app, its session and its screenshots.",
+                    width);
+    else if (view == View::Wall && lib.pictures == 0)
+        empty_state("No screenshots yet",
+                    "Screenshots come with the notes people send. Once a session's notes are brought in, every "
+                    "screenshot is on this wall.",
+                    width);
     else
-        notes_view(*team, width);
+        searched_view(*team, width, view == View::Wall ? wall_card : hits_card);
     ImGui::Dummy(ImVec2(0, px(96)));  // room to scroll the last buttons above the messages
     end_column();
     enlarged_dialog();
