@@ -45,7 +45,7 @@ namespace {
 
 // ---- State ------------------------------------------------------------------------------------
 enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions, TasteSession,
-                    TasteMeeting, Contribute };
+                    TasteMeeting, Contribute, TasteLibrary };
 
 struct Toast {
     std::string text;
@@ -64,6 +64,7 @@ struct AppState {
     Screen screen = Screen::Home;
     std::uint64_t project_id = 0;  // the survey open in the editor or on the results screen
     std::uint64_t taste_session = 0;  // the taste session open
+    std::string taste_library_view;   // "", "wall" or "actions": the library's view
     loupe::Settings settings;
     bool dark = false;
     std::vector<Toast> toasts;
@@ -124,7 +125,8 @@ void cycle_theme() {
 
 // ---- Navigation ---------------------------------------------------------------------------------
 // Places and their fragments: "" home, "/take", "/surveys", "/surveys/<id>", "/surveys/<id>/results",
-// "/taste". An unknown or stale place says so and shows the nearest sensible screen.
+// "/taste", "/taste/<id>", "/taste/library" (and its "/wall" and "/actions"). An unknown or stale
+// place says so and shows the nearest sensible screen.
 std::string fragment_of(Screen s) {
     const std::string project = "/surveys/" + loupe::survey_id_text(app.project_id);
     switch (s) {
@@ -138,6 +140,7 @@ std::string fragment_of(Screen s) {
         case Screen::TasteSession: return "/taste/" + taste_store::hex_id(app.taste_session);
         case Screen::TasteMeeting: return "/taste/" + taste_store::hex_id(app.taste_session) + "/meeting";
         case Screen::Contribute: return platform::url_fragment();
+        case Screen::TasteLibrary: return "/taste/library" + (app.taste_library_view.empty() ? "" : "/" + app.taste_library_view);
     }
     return "";
 }
@@ -164,6 +167,10 @@ void follow_fragment() {
         open_invite_link(f);
     }
     else if (f == "/taste") app.screen = Screen::TasteSessions;
+    else if (f == "/taste/library" || f.starts_with("/taste/library/")) {
+        app.screen = Screen::TasteLibrary;
+        app.taste_library_view = f.substr(std::min(f.size(), std::size_t(15)));
+    }
     else if (f.starts_with("/taste/")) {
         const std::string_view rest = std::string_view(f).substr(7);  // "<16 hex>" or "<16 hex>/meeting"
         const bool meeting = rest.size() == 16 + 8 && rest.ends_with("/meeting");
@@ -467,7 +474,9 @@ void top_bar() {
             ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
             const bool current = app.screen == tab.s || (tab.s == Screen::SurveyList && (app.screen == Screen::SurveyEditor ||
                                                                                            app.screen == Screen::Results)) ||
-                                 (tab.s == Screen::TasteSessions && (app.screen == Screen::TasteSession || app.screen == Screen::TasteMeeting));
+                                 (tab.s == Screen::TasteSessions && (app.screen == Screen::TasteSession ||
+                                                                     app.screen == Screen::TasteMeeting ||
+                                                                     app.screen == Screen::TasteLibrary));
             ImGui::PushStyleColor(ImGuiCol_Text, current ? p.text : p.muted);
             ImGui::PushStyleColor(ImGuiCol_Button, current ? p.overlay : IM_COL32(0, 0, 0, 0));
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.overlay);
@@ -852,6 +861,7 @@ FrameRequest app_frame() {
         case Screen::TasteSession: taste_session_screen(app.taste_session); break;
         case Screen::TasteMeeting: taste_meeting_screen(app.taste_session); break;
         case Screen::Contribute: contribute_screen(); break;
+        case Screen::TasteLibrary: taste_library_screen(app.taste_library_view); break;
     }
     touch_scroll();
     ImGui::EndChild();

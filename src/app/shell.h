@@ -70,5 +70,8 @@ void taste_session_screen(std::uint64_t session_id);
 // meeting.cpp: running the session ("#/taste/<16 hex>/meeting"), phase by phase.
 void taste_meeting_screen(std::uint64_t session_id);
 void taste_session_files(std::uint64_t session_id, std::vector<platform::OpenedFile>& files);
+// library.cpp: every session's notes ("#/taste/library"), its screenshot wall ("…/wall") and the
+// open actions ("…/actions"); `view` is what follows "/taste/library/".
+void taste_library_screen(const std::string& view);
 // results.cpp: files chosen or dropped while the results screen is open (responses, codes, CSV).
 void import_files(loupe::Project& project, std::vector<platform::OpenedFile>& files);

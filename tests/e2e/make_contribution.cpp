@@ -1,9 +1,10 @@
 // make_contribution.cpp — a participant's contribution to a session, for the browser tests.
 //
-//   loupe_e2e_make_contribution SESSION_FILE MEMBER_NAME OUT_FILE
+//   loupe_e2e_make_contribution SESSION_FILE MEMBER_NAME OUT_FILE [PICTURE]
 // Reads the session file the facilitator's app offers, writes a contribution file by the member
 // called MEMBER_NAME with one note of each kind on the first app, and prints its contribution
-// code, so a test can bring both in through the app as a facilitator would.
+// code, so a test can bring both in through the app as a facilitator would. With a PICTURE
+// (PNG, JPEG...), the ugly note has it as its screenshot, re-encoded as the app does.
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -11,11 +12,12 @@
 
 #include "core/taste/formats.h"
 #include "core/taste/merge.h"
+#include "core/taste/screenshot.h"
 
 int main(int argc, char** argv) {
     using namespace loupe::taste;
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: loupe_e2e_make_contribution SESSION_FILE MEMBER_NAME OUT_FILE\n");
+    if (argc != 4 && argc != 5) {
+        std::fprintf(stderr, "usage: loupe_e2e_make_contribution SESSION_FILE MEMBER_NAME OUT_FILE [PICTURE]\n");
         return 2;
     }
     std::ifstream in(argv[1], std::ios::binary);
@@ -47,6 +49,18 @@ int main(int argc, char** argv) {
         n.kind = Kind(i);
         n.text = texts[i];
         c.notes.push_back(n);
+    }
+    if (argc == 5) {
+        std::ifstream picture(argv[4], std::ios::binary);
+        const std::vector<std::uint8_t> png{std::istreambuf_iterator<char>(picture), {}};
+        auto image = reencode_screenshot(png);
+        if (!image) {
+            std::fprintf(stderr, "%s: %s\n", argv[4], image.error().c_str());
+            return 1;
+        }
+        c.notes.back().screenshots = {image->meta.id};
+        c.screenshots = {image->meta};
+        c.images = {*image};
     }
     const auto out = write_contribution_file(c);
     std::ofstream(argv[3], std::ios::binary).write(reinterpret_cast<const char*>(out.data()), std::streamsize(out.size()));

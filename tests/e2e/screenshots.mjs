@@ -212,9 +212,43 @@ for (const scheme of ['light', 'dark'])
         await scrollBy(page, options.viewport.height * 0.8);
       }
     }
+    await bring('taste/report/title', false);
+    await shot('taste-reports');
     for (let i = 0; i < 40 && !(await rect(page, 'taste/delete')); ++i) await scrollBy(page, 100000);  // the page's end
     await press(page, 'taste/delete');  // the question before a session is deleted
     await shot('taste-delete');
+    await choose(page, 'taste/delete/cancel');
+
+    // The library: every note, the wall, the open actions; Japanese and Greek found by typing.
+    await visit(page, '#/taste/library');
+    for (let i = 0; i < (device === 'phone' ? 3 : 2); ++i) {
+      await shot(`library-notes-${i + 1}`);
+      await scrollBy(page, options.viewport.height * 0.8);
+    }
+    const find = async (text) => {
+      await bring('library/search');
+      await page.keyboard.press('Control+A');
+      if (text) await page.keyboard.type(text);
+      else await page.keyboard.press('Backspace');
+      await settle(page, 800);  // the CJK font arrives
+    };
+    for (let i = 0; i < 8; ++i) await scrollBy(page, -options.viewport.height);  // back to the top
+    for (const [name, text] of [['library-japanese', '設定'], ['library-greek', 'κουμπί'], ['library-nothing', 'xyzzy']]) {
+      await find(text);
+      await shot(name);
+    }
+    await find('');
+    await visit(page, '#/taste/library/wall');
+    await shot('library-wall');
+    await choose(page, 'library/wall/0');
+    await settle(page, 500);
+    await shot('library-enlarged');
+    await choose(page, 'library/enlarged/close');
+    await visit(page, '#/taste/library/actions');
+    for (let i = 0; i < (device === 'phone' ? 3 : 2); ++i) {
+      await shot(`library-actions-${i + 1}`);
+      await scrollBy(page, options.viewport.height * 0.8);
+    }
     }
 
     // The meeting, phase by phase: a team of eleven, ten of them here.

@@ -1,6 +1,8 @@
 // steps.mjs — what a person does often, shared by the browser tests: scroll a widget into view
-// and click it, restore a workspace, read a field or the clipboard, start a survey, answer a
-// survey screen.
+// and click it, restore a workspace, type into a field, download a file, read a field or the
+// clipboard, start a survey, answer a survey screen.
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {settle, rect, waitForWidget, click, failWithScreenshot} from './harness.mjs';
 
 // Scrolls the page with the mouse wheel until the widget is entirely on screen, between the top bar
@@ -64,6 +66,26 @@ export async function fieldText(page, id) {
   await page.keyboard.press('Escape');
   await settle(page, 150);
   return clipboard(page);
+}
+
+// Types `text` over what the field holds, then leaves it with Tab.
+export async function typeInto(page, id, text) {
+  await press(page, id);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+  await settle(page);
+}
+
+// Presses the button and saves what it downloads in the folder `dir`: {name, path, bytes}. A press
+// that downloads nothing fails with a picture of the page.
+export async function download(page, id, dir) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download', {timeout: 15000}).catch(() => failWithScreenshot(page, `${id} downloaded nothing`)),
+    press(page, id)]);
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return {name: file.suggestedFilename(), path, bytes: readFileSync(path)};
 }
 
 export async function newSurvey(page, title) {

@@ -14,7 +14,7 @@ import {join} from 'node:path';
 import {inflateRawSync} from 'node:zlib';
 import {PNG} from 'pngjs';
 import {launchBrowser, startServer, openApp, settle, waitForWidget, tap, swipe, rect, reloadApp, ROOT} from './harness.mjs';
-import {reveal, press, clipboard, spoken, keyboardChoose, pasteInto} from './steps.mjs';
+import {reveal, press, clipboard, spoken, keyboardChoose, pasteInto, typeInto} from './steps.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'loupe-taste-session-'));
 const at = (name) => join(work, name);
@@ -34,14 +34,6 @@ after(async () => {
   await browser?.close();
   server?.close();
 });
-
-async function typeInto(page, id, text) {
-  await press(page, id);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Tab');
-  await settle(page);
-}
 
 async function download(page, choose) {
   const [file] = await Promise.all([page.waitForEvent('download'), choose()]);

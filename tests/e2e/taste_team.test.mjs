@@ -8,12 +8,12 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {inflateRawSync} from 'node:zlib';
 import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, reloadApp, ROOT} from './harness.mjs';
-import {reveal, press, clipboard, spoken, pasteInto} from './steps.mjs';
+import {reveal, press, clipboard, spoken, pasteInto, typeInto, download as downloadTo} from './steps.mjs';
 
 let browser, server, origin;
 const work = mkdtempSync(join(tmpdir(), 'loupe-taste-team-'));
@@ -48,20 +48,7 @@ function inviteBytes(link) {
   return raw;
 }
 
-async function typeInto(page, id, text) {
-  await press(page, id);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Tab');
-  await settle(page);
-}
-
-async function download(page, id) {
-  const [file] = await Promise.all([page.waitForEvent('download'), press(page, id)]);
-  const path = at(file.suggestedFilename());
-  await file.saveAs(path);
-  return {name: file.suggestedFilename(), path, bytes: readFileSync(path)};
-}
+const download = (page, id) => downloadTo(page, id, work);
 
 async function chooseFiles(page, files) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'taste/import/choose')]);

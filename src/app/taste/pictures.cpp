@@ -155,12 +155,19 @@ void draw_in(const Texture& t, ImVec2 min, ImVec2 max, float rounding) {
 
 }  // namespace
 
+ImVec2 thumbnail_size(const Screenshot& meta, ImVec2 box) {
+    return fitted(meta.thumb_width, meta.thumb_height, ImVec2(px(box.x), px(box.y)));
+}
+
 bool thumbnail(const Screenshot& meta, ImVec2 box, const char* test_id) {
-    const Texture& t = texture(thumb_name(meta.id));
-    const ImVec2 size = fitted(meta.thumb_width, meta.thumb_height, ImVec2(px(box.x), px(box.y)));
     ImGui::PushID(test_id);
-    const bool clicked = ImGui::InvisibleButton("thumbnail", size);
+    const bool clicked = ImGui::InvisibleButton("thumbnail", thumbnail_size(meta, box));
     test_rect(test_id);
+    if (!ImGui::IsItemVisible()) {
+        ImGui::PopID();
+        return clicked;
+    }
+    const Texture& t = texture(thumb_name(meta.id));
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     draw_in(t, min, max, px(6));
     if (ImGui::IsItemHovered()) ImGui::GetWindowDrawList()->AddRect(min, max, palette().accent, px(6), 0, px(2));

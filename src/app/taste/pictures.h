@@ -31,8 +31,12 @@ bool kept(std::uint64_t id);
 void forget(std::span<const std::uint64_t> ids);
 
 // Draws the thumbnail fitted into `box` (logical pixels), a quiet placeholder while it is being
-// read; records test_rect(test_id). True when clicked or activated by keyboard.
+// read; records test_rect(test_id). True when clicked or activated by keyboard. One outside the
+// visible part of the window takes its place without being read, so a long list of notes reads
+// only the pictures scrolled into view.
 bool thumbnail(const loupe::taste::Screenshot& meta, ImVec2 box, const char* test_id);
+// The size thumbnail() takes for `box` (logical pixels), in framebuffer pixels, to centre it.
+ImVec2 thumbnail_size(const loupe::taste::Screenshot& meta, ImVec2 box);
 // Draws the whole picture fitted into `box` (logical pixels), centred, for "click to enlarge".
 void picture(const loupe::taste::Screenshot& meta, ImVec2 box);
 

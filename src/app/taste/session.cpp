@@ -2,7 +2,8 @@
 //
 // Top to bottom: the plan (date, who picked the category, the category and focus, the 3 to 6
 // apps, who is invited, where contributions go), the invite (invite.cpp), bringing the notes in
-// and what arrived (notes_in.cpp), the way into the meeting (meeting.cpp), and deleting it. Every change to the plan is a new revision of it and is saved
+// and what arrived (notes_in.cpp), the way into the meeting (meeting.cpp), the reports
+// (reports.cpp), and deleting it. Every change to the plan is a new revision of it and is saved
 // at once; what is wrong with the plan is said next to the field it is about.
 #include <algorithm>
 #include <string>
@@ -332,6 +333,8 @@ void taste_session_screen(std::uint64_t id) {
     taste_session::notes_card(*session, *team, width);
     ImGui::Dummy(ImVec2(0, px(12)));
     meeting_card(*session, width);
+    ImGui::Dummy(ImVec2(0, px(12)));
+    taste_session::reports_card(*session, *team, width);
     ImGui::Dummy(ImVec2(0, px(12)));
     delete_card(width);
     ImGui::Dummy(ImVec2(0, px(96)));  // room to scroll the last buttons above the messages

@@ -30,8 +30,15 @@ struct Store {
     std::uint64_t me = 0;
     std::vector<Session> sessions;
     std::map<std::uint64_t, std::string> invites;  // session id -> fragment last given out
+    std::uint64_t changes = 0;
+    std::map<std::uint64_t, std::uint64_t> session_changes;  // session id -> `changes` when it last changed
 };
 Store st;
+
+void changed(std::uint64_t session = 0) {
+    ++st.changes;
+    if (session) st.session_changes[session] = st.changes;
+}
 
 std::string session_name(std::uint64_t id) {
     return std::string(kSessionPrefix) + hex_id(id) + std::string(kSessionSuffix);
@@ -43,6 +50,7 @@ bool is_session_name(const std::string& name) {
 }
 
 void read_team() {
+    changed();
     st.team.reset();
     std::vector<std::uint8_t> bytes;
     if (!platform::storage_read(kTeamFile, bytes)) return;
@@ -85,6 +93,7 @@ void write_facilitator() {
 void read_session(const std::string& name) {
     const std::uint64_t id = parse_hex_id(std::string_view(name).substr(kSessionPrefix.size(), 16));
     std::erase_if(st.sessions, [&](const Session& s) { return s.plan.head.id == id; });
+    changed(id);
     std::vector<std::uint8_t> bytes;
     if (!platform::storage_read(name, bytes)) return;  // deleted in another tab
     auto file = read_stored_session(bytes);
@@ -166,6 +175,7 @@ void adopt_team(Team team, std::uint64_t me) {
 
 bool save_team() {
     if (!st.team) return false;
+    changed();
     if (platform::storage_write(kTeamFile, write_team_file(*st.team, Audience::Facilitator))) return true;
     notify("Could not save your team: this browser's storage is full or unavailable. Back up your workspace "
            "from the menu before closing the page.", true);
@@ -175,6 +185,13 @@ bool save_team() {
 Revision revise(const Revision& seen) { return next_revision(seen, st.me, now()); }
 
 std::vector<Session>& sessions() { return st.sessions; }
+
+std::uint64_t changes() { return st.changes; }
+
+std::uint64_t session_change(std::uint64_t id) {
+    const auto it = st.session_changes.find(id);
+    return it == st.session_changes.end() || !find_session(id) ? 0 : it->second;
+}
 
 void sort_sessions() {
     std::stable_sort(st.sessions.begin(), st.sessions.end(), [](const Session& a, const Session& b) {
@@ -189,6 +206,7 @@ Session* find_session(std::uint64_t id) {
 }
 
 bool save_session(const Session& session) {
+    changed(session.plan.head.id);
     SessionFile file;
     if (st.team) file.team = *st.team;
     file.session = session;
@@ -274,6 +292,7 @@ void delete_session(std::uint64_t id) {
     pictures::forget(pictures_only_in(*session));
     platform::storage_remove(session_name(id));
     std::erase_if(st.sessions, [&](const Session& s) { return s.plan.head.id == id; });
+    changed(id);
     if (st.invites.erase(id)) write_facilitator();
 }
 

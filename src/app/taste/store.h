@@ -40,6 +40,11 @@ std::vector<loupe::taste::Session>& sessions();  // newest date first after sort
 void sort_sessions();
 loupe::taste::Session* find_session(std::uint64_t id);
 bool save_session(const loupe::taste::Session& session);
+// Numbers that grow with every change kept here: changes() whenever the team or any session is
+// saved, read again, added or removed; session_change(id) when that session last was (0: not
+// held). Views made from the sessions (the library's index) make again only what changed.
+std::uint64_t changes();
+std::uint64_t session_change(std::uint64_t id);
 // A new planned session with the defaults (the next date on the cadence, the rota's next picker,
 // everyone invited); the turn passes on in the rota. Returns its id.
 std::uint64_t plan_next_session();

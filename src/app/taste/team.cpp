@@ -201,14 +201,20 @@ void sessions_card(Team& team, float width) {
     const Palette& p = palette();
     begin_card(width);
     card_title("Sessions", "taste/sessions/title",
-               "Plan the month's session, send the invite, and bring everyone's notes in.");
+               "Plan the month's session, send the invite, and bring everyone's notes in. The library keeps them "
+               "all: search every note, see every screenshot, follow the open actions.");
     const float inner = card_inner_width();
     const std::uint64_t picker = rota_picker(team.settings.rota);
     const std::string next = picker ? "Next to pick the category: " + taste_ui::member_name(team, picker) + "."
                                     : "Everyone in the rota is away: pick someone when you plan.";
     text_wrapped_colored(p.muted, next.c_str());
+    ButtonRow row(inner);
+    row.place(button_width("Plan the next session"));
     if (primary_button("Plan the next session", "taste/plan-next", ImVec2(0, button_height())))
         ui.plan_next = taste_store::plan_next_session();
+    row.place(button_width("Library"));
+    if (secondary_button("Library", "taste/library", ImVec2(0, button_height()))) navigate("/taste/library");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search every session's notes, see all screenshots and the open actions");
     const Date today = taste_store::today();
     const auto& all = taste_store::sessions();
     if (all.empty()) {
