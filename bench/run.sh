@@ -3,7 +3,8 @@
 #   HB time per iteration: R's bayesm vs Loupe native vs Loupe wasm under node, same data;
 #   decoding + validating 100,000 response files, and finding + reading 100,000 response codes;
 #   the length of a taste-session contribution code against the text of its notes, and the
-#   app's start-up with 500 stored screenshots against an empty workspace (headless Chromium);
+#   app's start-up with 500 stored screenshots against an empty workspace, and the library's
+#   screenshot wall with 1,000 screenshots against the same workspace with none (headless Chromium);
 #   the library's search as someone types, over 20,000 notes in 60 sessions (native and wasm).
 # Builds the benchmarks with the project's presets (build/native, build/web), installs R and
 # bayesm (Debian packages) when missing, and ends with a table of medians and ratios.
@@ -28,7 +29,7 @@ fi
 
 say "building (presets native and web)"
 cmake --preset native >/dev/null
-cmake --build --preset native --target bench_hb bench_decode bench_taste bench_search -j"$(nproc)" >/dev/null
+cmake --build --preset native --target bench_hb bench_decode bench_taste bench_search bench_wall_workspace -j"$(nproc)" >/dev/null
 cmake --preset web >/dev/null
 cmake --build --preset web --target bench_hb bench_decode bench_search loupe_web -j"$(nproc)" >/dev/null
 native() { "build/native/$1" "${@:2}"; }
@@ -98,4 +99,6 @@ native bench_search | keep | sed 's/^/  native /'
 wasm bench_search | keep | sed 's/^/  wasm /'
 say "start-up with 500 stored screenshots (headless Chromium, wall-clock)"
 node bench/taste/startup.mjs | keep >/dev/null
+say "the screenshot wall with 1,000 screenshots against none (headless Chromium)"
+node bench/taste/wall.mjs | keep >/dev/null
 say "details: $out/log.txt"
