@@ -53,7 +53,7 @@ struct NoteView {
     bool insight = false;
     Kind kind = Kind::Good;
     std::string label;  // "Bad · Monzo"
-    std::string where;  // "budgeting apps · Thursday 14 January 2027"
+    std::string where;  // "budgeting apps · 14 January 2027", a link to the session
     std::string text, tags, praise, author;
     std::vector<Screenshot> pictures;
 };
