@@ -246,10 +246,15 @@ void tooltip(const std::string& title, const std::string& detail) {
 }
 
 // A line of the report in full: its source, and under it what happened, both wrapped.
+// The source and its detail sit close together, so the gap between lines tells them apart.
+float report_line_gap() { return px(2); }
+
 void report_line(const ReportLine& line, const std::string& group) {
     ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, report_line_gap()));
     ImGui::TextWrapped("%s", line.source.c_str());
     if (!line.detail.empty()) text_wrapped_colored(palette().muted, line.detail.c_str());
+    ImGui::PopStyleVar();
     ImGui::EndGroup();
     test_rect(("results/report/" + group + "/" + line.source).c_str());
 }
@@ -257,7 +262,9 @@ void report_line(const ReportLine& line, const std::string& group) {
 // A line of an opened long group, one of thousands: a row of fixed height, so ImGuiListClipper
 // draws only those on screen. Its two lines are cut to the width, the whole text is in a
 // tooltip; otherwise it looks like report_line().
-float report_row_height() { return 2 * (ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y); }
+float report_row_height() {
+    return 2 * ImGui::GetTextLineHeight() + report_line_gap() + ImGui::GetStyle().ItemSpacing.y;
+}
 
 void report_row(const ReportLine& line, const std::string& group, float width) {
     const Palette& p = palette();
@@ -267,8 +274,7 @@ void report_row(const ReportLine& line, const std::string& group, float width) {
     const std::string detail = shortened(g_fonts.body, size, line.detail, width);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(at, p.text, source.c_str());
-    dl->AddText(ImVec2(at.x, at.y + ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y), p.muted,
-                detail.c_str());
+    dl->AddText(ImVec2(at.x, at.y + ImGui::GetTextLineHeight() + report_line_gap()), p.muted, detail.c_str());
     ImGui::Dummy(ImVec2(width, report_row_height() - ImGui::GetStyle().ItemSpacing.y));
     test_rect(("results/report/" + group + "/" + line.source).c_str());
     if (ImGui::IsItemHovered() && (source != line.source || detail != line.detail)) tooltip(line.source, line.detail);
