@@ -107,8 +107,11 @@ void change_meeting(Session& session, Change change) {
     taste_store::save_session(session);
 }
 
-std::string name_of(const Session& session, const Team& team, std::uint64_t id) {
-    return person_name(session, team, id);
+// "Ana, Bo and Cy"
+std::string names_text(const Session& session, const Team& team, const std::vector<std::uint64_t>& ids) {
+    std::vector<std::string> names;
+    for (std::uint64_t id : ids) names.push_back(person_name(session, team, id));
+    return taste_ui::joined(names);
 }
 
 std::string app_name(const App& app) { return app.name.empty() ? std::string("(app without a name)") : app.name; }
@@ -352,9 +355,7 @@ void move_person(Session& session, Groups groups, std::size_t to) {
 // browser and send them back; they join this session's notes by id when brought in.
 std::string group_message(const Session& session, const Team& team, const std::vector<std::uint64_t>& members,
                           std::size_t number) {
-    std::vector<std::string> names;
-    for (std::uint64_t id : members) names.push_back(name_of(session, team, id));
-    return "Group " + std::to_string(number) + ": " + taste_ui::joined(names) +
+    return "Group " + std::to_string(number) + ": " + names_text(session, team, members) +
            ". Open this link in one browser, write the group's notes there, and send them back: " +
            invite_link(team, session.plan, platform::page_url());
 }
@@ -367,7 +368,7 @@ void group_block(Session& session, const Team& team, const Groups& groups, std::
     ButtonRow row(inner);
     for (std::size_t i = 0; i < groups[g].size(); ++i) {
         const std::uint64_t person = groups[g][i];
-        std::string label = name_of(session, team, person);
+        std::string label = person_name(session, team, person);
         row.place(button_width(label.c_str()));
         ImGui::PushID(int(i));
         if (taste_ui::chip(label.c_str(), (id + "/" + std::to_string(i)).c_str(), ui.moving == person))
@@ -417,7 +418,7 @@ void groups_phase(Session& session, const Team& team, float width) {
         text_wrapped_colored(p.muted, "Not in a group yet (tap, then \u201cMove here\u201d):");
         ButtonRow row(inner);
         for (std::size_t i = 0; i < outside.size(); ++i) {
-            const std::string label = name_of(session, team, outside[i]);
+            const std::string label = person_name(session, team, outside[i]);
             row.place(button_width(label.c_str()));
             ImGui::PushID(int(5000 + i));
             if (taste_ui::chip(label.c_str(), ("meeting/groups/outside/" + std::to_string(i)).c_str(), ui.moving == outside[i]))
@@ -478,7 +479,7 @@ void note_row(const Session& session, const Team& team, const Note& note, float 
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     test_rect(test_id.c_str());
-    std::string meta = name_of(session, team, note.author);
+    std::string meta = person_name(session, team, note.author);
     for (const std::string& tag : note.tags) meta += "  #" + tag;
     text_wrapped_colored(p.muted, meta.c_str());
     if (!ui.presenting) {  // quiet links beside the author, so a list of notes stays a list to read
@@ -494,7 +495,7 @@ void note_row(const Session& session, const Team& team, const Note& note, float 
         if (link_button("Action\u2026", (test_id + "/action").c_str())) open_action(note.head.id, 0, "");
     }
     for (const Praise* praise : praise_of(session, note.head.id)) {
-        std::string line = "Praised by " + name_of(session, team, praise->by);
+        std::string line = "Praised by " + person_name(session, team, praise->by);
         if (!praise->words.empty()) line += ": \u201c" + praise->words + "\u201d";
         text_wrapped_colored(p.accent, line.c_str());
         test_rect((test_id + "/praise").c_str());
@@ -567,7 +568,7 @@ void live_note(Session& session, const Team& team, const App& app, float inner) 
     std::vector<std::string> names;
     int who = 0;
     for (std::size_t i = 0; i < present.size(); ++i) {
-        names.push_back(name_of(session, team, present[i]));
+        names.push_back(person_name(session, team, present[i]));
         if (present[i] == ui.live_author) who = int(i);
     }
     if (taste_ui::choice_row("meeting/live/author", names, who, inner)) ui.live_author = present[who];
@@ -661,7 +662,7 @@ void queue_section(Session& session, const Team& team, const App& app, float wid
         if (e.quiet)
             ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + row_h), p.overlay, px(8));
         ImGui::SetCursorScreenPos(ImVec2(at.x + px(8), at.y + px(6) + (bh - ImGui::GetTextLineHeight()) / 2));
-        std::string label = name_of(session, team, e.person);
+        std::string label = person_name(session, team, e.person);
         ImGui::TextUnformatted(label.c_str());
         test_rect(id.c_str());
         std::string detail = count_text(e.turns, "turn", "turns");
@@ -680,7 +681,7 @@ void queue_section(Session& session, const Team& team, const App& app, float wid
         ImGui::PopID();
     }
     if (const Turn* t = find_record(session.turns, ui.last_turn)) {
-        const std::string label = "Take back: " + name_of(session, team, t->member) + " spoke";
+        const std::string label = "Take back: " + person_name(session, team, t->member) + " spoke";
         if (link_button(label.c_str(), "meeting/queue/undo")) {
             keep(session, session.turns, tombstone<Turn>(ui.last_turn, {}));
             ui.last_turn = 0;
@@ -844,11 +845,11 @@ void wrap_up_phase(Session& session, const Team& team, float width) {
             authors.push_back(n->author);
     std::size_t line = 0;
     for (std::uint64_t author : authors) {
-        heading(g_fonts.heading, name_of(session, team, author).c_str(), ("meeting/wrap/praise/" + std::to_string(line)).c_str());
+        heading(g_fonts.heading, person_name(session, team, author).c_str(), ("meeting/wrap/praise/" + std::to_string(line)).c_str());
         for (const Praise& pr : session.praise) {
             const Note* n = pr.head.deleted ? nullptr : find_record(session.notes, pr.note);
             if (!n || n->author != author) continue;
-            std::string text = "\u201c" + n->text + "\u201d \u2014 praised by " + name_of(session, team, pr.by);
+            std::string text = "\u201c" + n->text + "\u201d \u2014 praised by " + person_name(session, team, pr.by);
             if (!pr.words.empty()) text += ": " + pr.words;
             ImGui::TextWrapped("%s", text.c_str());
             test_rect(("meeting/wrap/praised/" + std::to_string(line++)).c_str());
@@ -918,7 +919,7 @@ void praise_dialog(Session& session, const Team& team) {
     std::vector<std::string> names;
     int who = -1;
     for (std::size_t i = 0; i < present.size(); ++i) {
-        names.push_back(name_of(session, team, present[i]));
+        names.push_back(person_name(session, team, present[i]));
         if (present[i] == ui.praise_by) who = int(i);
     }
     if (taste_ui::choice_row("meeting/praise/by", names, who, inner)) ui.praise_by = present[who];
@@ -961,7 +962,7 @@ void insight_dialog(Session& session, const Team& team) {
             ImGui::BeginGroup();
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - ImGui::GetItemRectSize().x - px(10));
             ImGui::TextWrapped("%s", cut_utf8(n->text, 160).c_str());
-            text_wrapped_colored(palette().muted, (kKindLabels[k] + " \u00b7 " + name_of(session, team, n->author)).c_str());
+            text_wrapped_colored(palette().muted, (kKindLabels[k] + " \u00b7 " + person_name(session, team, n->author)).c_str());
             ImGui::PopTextWrapPos();
             ImGui::EndGroup();
             ImGui::PopID();
@@ -1023,12 +1024,6 @@ void action_dialog(Session& session, const Team& team) {
 }
 
 // ---- What is heard ------------------------------------------------------------------------------
-std::string names_text(const Session& session, const Team& team, const std::vector<std::uint64_t>& ids) {
-    std::vector<std::string> names;
-    for (std::uint64_t id : ids) names.push_back(name_of(session, team, id));
-    return taste_ui::joined(names);
-}
-
 std::string spoken_phase(const Session& session, const Team& team, Phase phase) {
     const auto present = present_people(session);
     switch (phase) {
@@ -1067,7 +1062,7 @@ std::string spoken_phase(const Session& session, const Team& team, Phase phase) 
             std::string turns;
             for (const QueueEntry& e : call_on_queue(present, session.turns, taste_store::me(), team, app->id, apps)) {
                 order.push_back(e.person);
-                turns += " " + name_of(session, team, e.person) + " " + std::to_string(e.turns) + (e.quiet ? " quiet;" : ";");
+                turns += " " + person_name(session, team, e.person) + " " + std::to_string(e.turns) + (e.quiet ? " quiet;" : ";");
             }
             return text + " Who speaks next: " + names_text(session, team, order) + ". Turns:" + turns;
         }
