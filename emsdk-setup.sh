@@ -191,10 +191,10 @@ fi
 # ---------------------------------------------------------------------------------------------
 cat > "$CACHE/env.cmake" <<EOF
 # Written by emsdk-setup.sh — locations of Loupe's third-party pieces.
-set(LOUPE_IMGUI_DIR "$IMGUI_SRC" CACHE PATH "")
-set(LOUPE_SDL2_WASM_DIR "$SDL2_WASM" CACHE PATH "")
-set(LOUPE_WASM_INCLUDE_DIR "$WASM_INCLUDE" CACHE PATH "")
-set(LOUPE_LIBDEFLATE_DIR "$LIBDEFLATE_SRC" CACHE PATH "")
-set(LOUPE_QRCODEGEN_DIR "$QRCODEGEN_SRC" CACHE PATH "")
+set(LOUPE_IMGUI_DIR "$IMGUI_SRC" CACHE PATH "" FORCE)
+set(LOUPE_SDL2_WASM_DIR "$SDL2_WASM" CACHE PATH "" FORCE)
+set(LOUPE_WASM_INCLUDE_DIR "$WASM_INCLUDE" CACHE PATH "" FORCE)
+set(LOUPE_LIBDEFLATE_DIR "$LIBDEFLATE_SRC" CACHE PATH "" FORCE)
+set(LOUPE_QRCODEGEN_DIR "$QRCODEGEN_SRC" CACHE PATH "" FORCE)
 EOF
 say "ready ($CACHE)"

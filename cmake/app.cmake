@@ -85,21 +85,39 @@ loupe_embed(${CMAKE_SOURCE_DIR}/shaders/imgui.frag shader_imgui_frag)
 add_library(loupe_assets STATIC ${embedded_sources})
 
 # ---- The app: screens (src/app) over a platform layer (src/platform) -----------------------------
+# The shell (app.cpp) is built twice on the web: the full app, and the link build a respondent or a
+# participant gets from a survey or invite link (LOUPE_LINK_BUILD: answering, notes, "Take a survey").
+# Everything else is one static library, so each executable takes only the screens its shell calls.
 file(GLOB LOUPE_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/app/surveys/*.cpp src/app/taste/*.cpp)
+list(REMOVE_ITEM LOUPE_APP_SOURCES "${CMAKE_SOURCE_DIR}/src/app/app.cpp")
 set(LOUPE_PLATFORM_COMMON src/platform/sdl_main.cpp src/platform/gl_renderer.cpp)
+if(EMSCRIPTEN)
+  add_library(loupe_screens STATIC ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/platform_web.cpp)
+  target_link_libraries(loupe_screens PUBLIC loupe_core imgui loupe_assets SDL2::SDL2)
+else()
+  add_library(loupe_screens STATIC ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/platform_desktop.cpp)
+  target_link_libraries(loupe_screens PUBLIC loupe_core imgui loupe_assets SDL2::SDL2 OpenGL::GL)
+endif()
 
 if(EMSCRIPTEN)
   set(dist "${CMAKE_BINARY_DIR}/app")
-  add_executable(loupe_web ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/platform_web.cpp)
-  target_link_libraries(loupe_web PRIVATE loupe_core imgui loupe_assets SDL2::SDL2)
-  set_target_properties(loupe_web PROPERTIES OUTPUT_NAME loupe RUNTIME_OUTPUT_DIRECTORY "${dist}")
   set(LOUPE_WEB_LINK_FLAGS
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
     -sFORCE_FILESYSTEM=1 --closure=0 -sASSERTIONS=0)
-  target_link_options(loupe_web PRIVATE ${LOUPE_WEB_LINK_FLAGS}
-    "--pre-js=${CMAKE_SOURCE_DIR}/web/pre.js")
-  set_property(TARGET loupe_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/pre.js")
+  # loupe_full -> app/loupe.{js,wasm}; loupe_link -> app/link.{js,wasm}. web/boot.js loads one.
+  foreach(build "loupe_full;loupe" "loupe_link;link")
+    list(GET build 0 target)
+    list(GET build 1 name)
+    add_executable(${target} src/app/app.cpp)
+    target_link_libraries(${target} PRIVATE loupe_screens)
+    set_target_properties(${target} PROPERTIES OUTPUT_NAME ${name} RUNTIME_OUTPUT_DIRECTORY "${dist}")
+    target_link_options(${target} PRIVATE ${LOUPE_WEB_LINK_FLAGS} "--pre-js=${CMAKE_SOURCE_DIR}/web/pre.js")
+    set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/pre.js")
+  endforeach()
+  target_compile_definitions(loupe_link PRIVATE LOUPE_LINK_BUILD)
+  # The whole page: both builds, the fonts, the static files and the service worker, in ${dist}.
+  add_custom_target(loupe_web ALL DEPENDS loupe_full loupe_link)
   # Chinese, Japanese and Korean: Noto Sans CJK (its JP face; every face holds all three scripts),
   # cut to the common characters (cmake/cjk_unicodes.py), beside the page for theme.cpp to fetch
   # when some text needs it.
@@ -114,13 +132,9 @@ if(EMSCRIPTEN)
     DEPENDS ${noto_cjk} ${CMAKE_SOURCE_DIR}/cmake/cjk_unicodes.py VERBATIM)
   add_custom_target(loupe_cjk_font DEPENDS "${cjk_font}")
   add_dependencies(loupe_web loupe_cjk_font)
-  set_property(TARGET loupe_web APPEND PROPERTY LINK_DEPENDS "${cjk_font}")  # a new font is a new version
-  # The page's own static files beside the build output. They relink the app when they change,
-  # so that the steps below (and the service worker's version) always follow them.
+  # The page's own static files beside the build output, copied (and the service worker's version
+  # worked out again) each time the page is built.
   set(web_files index.html boot.js loupe.css icon.svg manifest.webmanifest)
-  foreach(f ${web_files} sw.js icon-maskable.svg)
-    set_property(TARGET loupe_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/${f}")
-  endforeach()
   foreach(f ${web_files})
     add_custom_command(TARGET loupe_web POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/${f}" "${dist}/${f}")
@@ -132,9 +146,13 @@ if(EMSCRIPTEN)
     list(GET icon 0 svg)
     list(GET icon 1 size)
     list(GET icon 2 png)
-    add_custom_command(TARGET loupe_web POST_BUILD
-      COMMAND ${RSVG_CONVERT} -w ${size} -h ${size} "${CMAKE_SOURCE_DIR}/web/${svg}" -o "${dist}/${png}")
+    add_custom_command(OUTPUT "${dist}/${png}"
+      COMMAND ${RSVG_CONVERT} -w ${size} -h ${size} "${CMAKE_SOURCE_DIR}/web/${svg}" -o "${dist}/${png}"
+      DEPENDS "${CMAKE_SOURCE_DIR}/web/${svg}" VERBATIM)
+    list(APPEND icons "${dist}/${png}")
   endforeach()
+  add_custom_target(loupe_icons DEPENDS ${icons})
+  add_dependencies(loupe_web loupe_icons)
   # Keep this the last step: the service worker's version is a hash of everything in ${dist}.
   add_custom_command(TARGET loupe_web POST_BUILD
     COMMAND ${CMAKE_COMMAND} -DAPP_DIR=${dist} -DTEMPLATE=${CMAKE_SOURCE_DIR}/web/sw.js
@@ -155,8 +173,8 @@ if(EMSCRIPTEN)
               "${CMAKE_BINARY_DIR}/baseline/${f}")
   endforeach()
 else()
-  add_executable(loupe_desktop ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/platform_desktop.cpp)
-  target_link_libraries(loupe_desktop PRIVATE loupe_core imgui loupe_assets SDL2::SDL2 OpenGL::GL)
+  add_executable(loupe_desktop src/app/app.cpp)
+  target_link_libraries(loupe_desktop PRIVATE loupe_screens)
   find_program(XVFB_RUN xvfb-run)
   if(LOUPE_BUILD_TESTS AND XVFB_RUN)
     # Draws real frames into a real (virtual) X window and checks that they are not blank.

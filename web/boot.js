@@ -1,5 +1,11 @@
-// boot.js — starts Loupe: checks what the browser must have, downloads the wasm with a progress
-// bar, and replaces the loading screen by a readable message if anything goes wrong.
+// boot.js — starts Loupe: checks what the browser must have, picks the build, downloads it with a
+// progress bar, and replaces the loading screen by a readable message if anything goes wrong.
+//
+// Two builds of the same app sit beside this page. A survey or invite link ("#s=…", "#t=…") and
+// "Take a survey" open the link build (link.js, link.wasm), which holds only the respondent's and
+// participant's screens: the little a phone on a mobile network has to fetch. Everything else opens
+// the full app (loupe.js, loupe.wasm). Both keep their data in the same browser storage; the link
+// build loads the page again to go anywhere else (Module.loupeOpenFullApp).
 'use strict';
 (() => {
   const loader = document.getElementById('loader');
@@ -14,6 +20,8 @@
     text.textContent = message;
   };
 
+  const build = /^#(s=|t=|\/take$)/.test(location.hash) ? 'link' : 'loupe';
+
   const noWebGL2 = 'Loupe needs WebGL2 to draw, and this browser has it turned off or does not support it. ' +
     'Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration in the browser settings.';
   // Checked without creating a context (that alone costs tens of milliseconds); if the browser
@@ -22,14 +30,11 @@
     ? 'Loupe needs a browser with WebAssembly. Please open this page in a current Chrome, Edge, Firefox or Safari.'
     : typeof WebGL2RenderingContext === 'undefined' ? noWebGL2 : '';
 
-  // Streams loupe.wasm through a counter so the bar shows real progress, then compiles it
-  // while it is still arriving.
+  // Asked for at once, beside the JS, and streamed through a counter so the bar shows real
+  // progress; compiled while it is still arriving.
+  const wasmResponse = missing ? null : fetch(build + '.wasm');
   const instantiateWasm = (imports, done) => {
-    if (missing) {  // loupe.js is already on its way (index.html); it must not start
-      fail(missing);
-      return {};
-    }
-    fetch('loupe.wasm').then((response) => {
+    wasmResponse.then((response) => {
       if (!response.ok) throw new Error('the server answered ' + response.status);
       const total = Number(response.headers.get('Content-Length')) || 0;
       let received = 0;
@@ -77,6 +82,7 @@
       navigator.serviceWorker.register('sw.js').then((registration) => {
         if (!registration) return;  // service workers blocked (a policy, some privacy modes)
         this.registration = registration;
+        navigator.serviceWorker.ready.then((ready) => ready.active && ready.active.postMessage({keep: build}));
         if (registration.waiting && navigator.serviceWorker.controller) this.tell();
         if (registration.installing) this.watch(registration.installing);
         registration.addEventListener('updatefound', () => this.watch(registration.installing));
@@ -104,6 +110,8 @@
       update.register();
     },
     loupeUpdate: update,
+    loupeBuild: build,
+    loupeOpenFullApp() { location.reload(); },  // the link build's way to every other place
     onStartFailure: (why) => fail(why.includes('WebGL') ? noWebGL2 : 'Loupe could not start: ' + why),
     onAbort(what) {
       fail('Loupe stopped because of an internal error (' + what + '). Reload the page; your saved work is safe.');
@@ -111,8 +119,12 @@
     print: (s) => console.log(s),
     printErr: (s) => console.warn(s),
   };
-  addEventListener('error', (e) => {
-    if (e.target && e.target.src && e.target.src.endsWith('loupe.js'))
-      fail('Loupe could not load its program file. Check your connection and reload the page.');
-  }, true);
+  if (missing) {
+    fail(missing);
+    return;
+  }
+  const script = document.createElement('script');
+  script.src = build + '.js';
+  script.onerror = () => fail('Loupe could not load its program file. Check your connection and reload the page.');
+  document.body.appendChild(script);
 })();

@@ -6,16 +6,29 @@
 // It takes over only when the page asks for it (the user chose "Reload"), never by itself, so
 // nobody's answers are interrupted. Fonts under fonts/ are fetched only by pages that need them:
 // they are kept on their first successful fetch, not before.
+//
+// The two builds (web/boot.js) are kept by use. A page tells the worker which it runs ('keep'): a
+// respondent's phone keeps the link build only and never downloads the full app; the full app keeps
+// both, so its survey links open offline too. A new version keeps what the one before it kept.
 'use strict';
 const VERSION = '@LOUPE_VERSION@';
 const FILES = [@LOUPE_PRECACHE@];
 const CACHE = 'loupe-' + VERSION;
+const BUILDS = {link: ['link.js', 'link.wasm'], loupe: ['loupe.js', 'loupe.wasm', 'link.js', 'link.wasm']};
+const BUILD_FILES = BUILDS.loupe;
+
+// 'no-cache': the server confirms each file is current (never an older build from the HTTP
+// cache), and a file the page has just downloaded is not sent again when the host says so.
+const current = (f) => new Request(f, {cache: 'no-cache'});
+
+// The build files an older version of the worker kept.
+const keptBefore = () => caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith('loupe-') && k !== CACHE)
+  .map((k) => caches.open(k).then((old) => Promise.all(BUILD_FILES.map((f) => old.match(f).then((hit) => hit && f)))))))
+  .then((found) => [...new Set(found.flat().filter(Boolean))]);
 
 self.addEventListener('install', (event) => {
-  // 'no-cache': the server confirms each file is current (never an older build from the HTTP
-  // cache), and a file the page has just downloaded is not sent again when the host says so.
-  event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(FILES.map((f) => new Request(f, {cache: 'no-cache'})))));
+  event.waitUntil(Promise.all([caches.open(CACHE), keptBefore()]).then(([cache, kept]) =>
+    cache.addAll([...FILES, ...kept].map(current))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -26,6 +39,11 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'take-over') self.skipWaiting();
+  const files = event.data && BUILDS[event.data.keep];
+  if (files) {
+    event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(files.map((f) => cache.match(f)
+      .then((hit) => hit || cache.add(current(f)))))).catch(() => {}));  // a full storage: fetched again next time
+  }
 });
 
 const scope = new URL(self.registration.scope);
@@ -46,7 +64,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.open(CACHE).then((cache) => cache.match(path)).then((hit) => hit || fetch(request)));
     return;
   }
-  if (path.startsWith('fonts/')) {
+  if (path.startsWith('fonts/') || BUILD_FILES.includes(path)) {
     event.respondWith(caches.open(CACHE).then((cache) => cache.match(path).then((hit) => hit || fetch(request)
       .then((response) => {
         if (!response.ok) return response;

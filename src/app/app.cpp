@@ -43,6 +43,15 @@ Fonts g_fonts;
 
 namespace {
 
+// The full app, or the link build a survey or invite link opens (cmake/app.cmake: answering, a
+// participant's notes, "Take a survey"). The link build's shell calls no other screen, so the
+// linker leaves them and the core they use out of what every respondent downloads.
+#ifdef LOUPE_LINK_BUILD
+constexpr bool kFullApp = false;
+#else
+constexpr bool kFullApp = true;
+#endif
+
 // ---- State ------------------------------------------------------------------------------------
 enum class Screen { Home, TakeSurvey, Answer, SurveyList, SurveyEditor, Results, TasteSessions, TasteSession,
                     TasteMeeting, Contribute, TasteLibrary };
@@ -153,19 +162,9 @@ std::uint64_t project_in(std::string_view rest) {
     return find_project(id) ? id : 0;
 }
 
-void follow_fragment() {
-    const std::string f = platform::url_fragment();
-    const Screen before = app.screen;
+// The full app's places: every one but the links and "Take a survey".
+void follow_app_place(const std::string& f) {
     if (f.empty() || f == "/") app.screen = Screen::Home;
-    else if (f == "/take") app.screen = Screen::TakeSurvey;
-    else if (f.starts_with("s=")) {
-        app.screen = Screen::Answer;
-        open_survey_link(f);
-    }
-    else if (f.starts_with("t=")) {
-        app.screen = Screen::Contribute;
-        open_invite_link(f);
-    }
     else if (f == "/taste") app.screen = Screen::TasteSessions;
     else if (f == "/taste/library" || f.starts_with("/taste/library/")) {
         app.screen = Screen::TasteLibrary;
@@ -194,6 +193,25 @@ void follow_fragment() {
         app.screen = Screen::Home;
         notify("This link points to a part of Loupe that does not exist (#" + f.substr(0, 40) +
                "); here is the home screen instead.", true);
+    }
+}
+
+void follow_fragment() {
+    const std::string f = platform::url_fragment();
+    const Screen before = app.screen;
+    if (f == "/take") app.screen = Screen::TakeSurvey;
+    else if (f.starts_with("s=")) {
+        app.screen = Screen::Answer;
+        open_survey_link(f);
+    }
+    else if (f.starts_with("t=")) {
+        app.screen = Screen::Contribute;
+        open_invite_link(f);
+    }
+    else if constexpr (kFullApp) follow_app_place(f);
+    else {
+        platform::open_in_full_app();
+        return;
     }
     if (app.screen != before) {
         ImGui::SetScrollY(0);      // the content region, when a screen navigates while drawing
@@ -272,8 +290,10 @@ void restore_workspace(const loupe::WorkspaceBackup& backup) {
     app.settings = {};
     load_settings();
     refresh_theme();
-    load_projects();
-    taste_store::load();
+    if constexpr (kFullApp) {
+        load_projects();
+        taste_store::load();
+    }
     follow_fragment();
     notify("Workspace restored from the backup of " + loupe::iso_date(backup.created_unix_seconds) + ".");
 }
@@ -284,8 +304,9 @@ std::string describe_stored_file(const std::string& name) {
     if (name == kSettingsFile) return "your settings";
     if (const std::string title = answered_survey_title(name); !title.empty()) return "your answers to \u201c" + title + "\u201d";
     if (name.starts_with("answer-")) return "your answers to a survey";
-    if (taste_store::is_taste_storage_name(name)) return taste_store::describe(name);
     if (platform::is_fetched_on_demand(name)) return "a screenshot";
+    if constexpr (!kFullApp) return name;
+    if (taste_store::is_taste_storage_name(name)) return taste_store::describe(name);
     for (const loupe::Project& project : projects())
         if (loupe::project_storage_name(project.local_id) == name)
             return "the survey \u201c" + (project.survey.title.empty() ? std::string("Untitled") : project.survey.title) + "\u201d";
@@ -362,18 +383,23 @@ std::string storage_usage_text() {
     return std::string(size) + " kept in this browser";
 }
 
-void open_files(std::vector<platform::OpenedFile>& files) {
-    if (files.empty()) return;
+// On the full app's screens: responses for the results and contributions for a session, which
+// take every file (true); survey and project files on the survey list.
+bool app_screen_took_files(std::vector<platform::OpenedFile>& files) {
     if (loupe::Project* project = find_project(app.project_id); project && app.screen == Screen::Results) {
         import_files(*project, files);
-        return;
+        return true;
     }
     if (app.screen == Screen::TasteSession || app.screen == Screen::TasteMeeting) {
         taste_session_files(app.taste_session, files);
-        return;
+        return true;
     }
-    if (app.screen == Screen::Contribute) contribute_files(files);  // pictures for the open note
     if (app.screen == Screen::SurveyList) open_survey_files(files);  // leaves the backups
+    return false;
+}
+
+// What is left anywhere else is a workspace backup to restore, or a file that has no place here.
+void restore_files(std::vector<platform::OpenedFile>& files) {
     for (platform::OpenedFile& file : files) {
         if (!file.error.empty()) {
             notify(file.name + ": " + file.error, true);
@@ -388,6 +414,14 @@ void open_files(std::vector<platform::OpenedFile>& files) {
         app.restore = {std::move(*backup), file.name, true};
     }
     files.clear();
+}
+
+void open_files(std::vector<platform::OpenedFile>& files) {
+    if (files.empty()) return;
+    if constexpr (kFullApp)
+        if (app_screen_took_files(files)) return;
+    if (app.screen == Screen::Contribute) contribute_files(files);  // pictures for the open note
+    restore_files(files);
 }
 
 // ---- Top bar ------------------------------------------------------------------------------------
@@ -574,6 +608,38 @@ void home_screen() {
         "restore it on another computer.");
     ImGui::Dummy(ImVec2(0, px(24)));
     end_column();
+}
+
+// The screen of the current place, in the full app.
+void app_screen() {
+    loupe::Project* project = find_project(app.project_id);
+    if ((app.screen == Screen::SurveyEditor || app.screen == Screen::Results) && !project) {
+        app.screen = Screen::SurveyList;  // deleted here or in another tab
+        platform::set_url_fragment(fragment_of(app.screen));
+    }
+    switch (app.screen) {
+        case Screen::Home: home_screen(); break;
+        case Screen::TakeSurvey: take_survey_screen(); break;
+        case Screen::Answer: answer_screen(); break;
+        case Screen::SurveyList: survey_list_screen(); break;
+        case Screen::SurveyEditor: survey_editor_screen(*project); break;
+        case Screen::Results: results_screen(*project); break;
+        case Screen::TasteSessions: taste_team_screen(); break;
+        case Screen::TasteSession: taste_session_screen(app.taste_session); break;
+        case Screen::TasteMeeting: taste_meeting_screen(app.taste_session); break;
+        case Screen::Contribute: contribute_screen(); break;
+        case Screen::TasteLibrary: taste_library_screen(app.taste_library_view); break;
+    }
+}
+
+// The link build's: any other place has already sent the page to the full app (follow_fragment).
+void link_screen() {
+    switch (app.screen) {
+        case Screen::TakeSurvey: take_survey_screen(); break;
+        case Screen::Answer: answer_screen(); break;
+        case Screen::Contribute: contribute_screen(); break;
+        default: break;
+    }
 }
 
 // ---- Overlays -----------------------------------------------------------------------------------
@@ -784,8 +850,10 @@ void app_init() {
     io.ConfigInputTextCursorBlink = false;  // no frames are drawn while idle, so a blink would freeze
     app.storage_problem = platform::storage_problem();
     load_settings();
-    load_projects();
-    taste_store::load();
+    if constexpr (kFullApp) {
+        load_projects();
+        taste_store::load();
+    }
     follow_fragment();
 }
 
@@ -806,8 +874,10 @@ FrameRequest app_frame() {
         refresh_theme();
     }
     if (!inbox.storage_changed.empty()) {
-        reload_projects(inbox.storage_changed);
-        taste_store::reload(inbox.storage_changed);
+        if constexpr (kFullApp) {
+            reload_projects(inbox.storage_changed);
+            taste_store::reload(inbox.storage_changed);
+        }
         answers_changed_elsewhere(inbox.storage_changed);
         taste_notes_changed_elsewhere(inbox.storage_changed);
         inbox.storage_changed.clear();
@@ -845,24 +915,8 @@ FrameRequest app_frame() {
         app.scroll_to_top = false;
         keep_animating();
     }
-    loupe::Project* project = find_project(app.project_id);
-    if ((app.screen == Screen::SurveyEditor || app.screen == Screen::Results) && !project) {
-        app.screen = Screen::SurveyList;  // deleted here or in another tab
-        platform::set_url_fragment(fragment_of(app.screen));
-    }
-    switch (app.screen) {
-        case Screen::Home: home_screen(); break;
-        case Screen::TakeSurvey: take_survey_screen(); break;
-        case Screen::Answer: answer_screen(); break;
-        case Screen::SurveyList: survey_list_screen(); break;
-        case Screen::SurveyEditor: survey_editor_screen(*project); break;
-        case Screen::Results: results_screen(*project); break;
-        case Screen::TasteSessions: taste_team_screen(); break;
-        case Screen::TasteSession: taste_session_screen(app.taste_session); break;
-        case Screen::TasteMeeting: taste_meeting_screen(app.taste_session); break;
-        case Screen::Contribute: contribute_screen(); break;
-        case Screen::TasteLibrary: taste_library_screen(app.taste_library_view); break;
-    }
+    if constexpr (kFullApp) app_screen();
+    else link_screen();
     touch_scroll();
     ImGui::EndChild();
     restore_dialog();

@@ -79,6 +79,9 @@ void destroy_texture(ImTextureID texture);
 std::string url_fragment();                          // without the '#'
 std::string page_url();  // the page's address without its fragment: where a survey link points
 void set_url_fragment(const std::string& fragment);  // adds a history entry, so Back works
+// The web's link build (a survey or invite link) holds only the respondent's screens: any other
+// place is opened by loading the page again, which then starts the full app at the current fragment.
+void open_in_full_app();
 
 // ---- Clipboard, text input, look, screen readers ---------------------------------------------------
 void clipboard_copy(const std::string& text);

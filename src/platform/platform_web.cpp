@@ -97,6 +97,8 @@ EM_JS(void, js_set_url_fragment, (const char* fragment), {
     if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
 });
 
+EM_JS(void, js_open_in_full_app, (), { Module.loupeOpenFullApp(); });
+
 EM_JS(void, js_clipboard_copy, (const char* text), {
     const s = UTF8ToString(text);
     const fallback = () => {
@@ -522,6 +524,7 @@ std::string page_url() {
 }
 
 void set_url_fragment(const std::string& fragment) { js_set_url_fragment(fragment.c_str()); }
+void open_in_full_app() { js_open_in_full_app(); }
 void clipboard_copy(const std::string& text) {
     clipboard = text;
     js_clipboard_copy(text.c_str());
