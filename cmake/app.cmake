@@ -33,7 +33,7 @@ target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src/platform)
 target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="imgui_config.h")
 target_compile_options(imgui PRIVATE -w)
 
-# ---- SDL2 ---------------------------------------------------------------------------------------
+# ---- SDL2: the desktop's window, and the demo bench/load compares against ---------------------------
 if(EMSCRIPTEN)
   # find_package would pick emscripten's port stub (gotcha 5): point at our own wasm build.
   add_library(SDL2::SDL2 STATIC IMPORTED)
@@ -90,12 +90,15 @@ add_library(loupe_assets STATIC ${embedded_sources})
 # Everything else is one static library, so each executable takes only the screens its shell calls.
 file(GLOB LOUPE_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/app/surveys/*.cpp src/app/taste/*.cpp)
 list(REMOVE_ITEM LOUPE_APP_SOURCES "${CMAKE_SOURCE_DIR}/src/app/app.cpp")
-set(LOUPE_PLATFORM_COMMON src/platform/sdl_main.cpp src/platform/gl_renderer.cpp)
+# The browser needs no SDL: the page is its window (src/platform/web_main.cpp).
+set(LOUPE_PLATFORM_COMMON src/platform/loop.cpp src/platform/gl_renderer.cpp)
 if(EMSCRIPTEN)
-  add_library(loupe_screens STATIC ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/platform_web.cpp)
-  target_link_libraries(loupe_screens PUBLIC loupe_core imgui loupe_assets SDL2::SDL2)
+  add_library(loupe_screens STATIC ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/web_main.cpp
+              src/platform/platform_web.cpp)
+  target_link_libraries(loupe_screens PUBLIC loupe_core imgui loupe_assets)
 else()
-  add_library(loupe_screens STATIC ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/platform_desktop.cpp)
+  add_library(loupe_screens STATIC ${LOUPE_APP_SOURCES} ${LOUPE_PLATFORM_COMMON} src/platform/sdl_main.cpp
+              src/platform/platform_desktop.cpp)
   target_link_libraries(loupe_screens PUBLIC loupe_core imgui loupe_assets SDL2::SDL2 OpenGL::GL)
 endif()
 

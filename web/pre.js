@@ -200,7 +200,14 @@ Module.preInit.push(() => {
     } else {
       storage.db = connection;
     }
-    removeRunDependency('loupe-storage');
+    // The app starts from here, inside a database callback whose errors `guarded` below would take
+    // for the database's: a start that fails must say so instead.
+    try {
+      removeRunDependency('loupe-storage');
+    } catch (err) {
+      if (Module.onStartFailure) Module.onStartFailure(String(err && err.message || err));
+      throw err;
+    }
   };
   const progress = () => {
     clearTimeout(stall);

@@ -181,18 +181,12 @@ double now_seconds() {
 
 }  // namespace platform
 
-void platform_init(SDL_Window*) {
+void platform_init() {
     if (const char* f = std::getenv("LOUPE_FRAGMENT")) fragment = f;
 }
 void platform_first_frame_drawn() {}
 void platform_start_failed(const char* why) { std::fprintf(stderr, "Loupe could not start: %s\n", why); }
-void platform_handle_event(const void* event) {
-    const auto* e = static_cast<const SDL_Event*>(event);
-    if (e->type == SDL_DROPFILE) {
-        open_path(e->drop.file, the_inbox.max_drop_bytes);
-        SDL_free(e->drop.file);
-    }
-}
+void platform_dropped_file(const char* path) { open_path(path, the_inbox.max_drop_bytes); }
 const char* platform_clipboard_text() {
     char* text = SDL_GetClipboardText();
     clipboard = text ? text : "";

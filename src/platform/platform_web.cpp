@@ -3,7 +3,6 @@
 // Storage: web/pre.js copies IndexedDB into the in-memory file system at /loupe before main();
 // reads come from there, and every write or removal also goes to IndexedDB at once, per file. Files, clipboard, URL and the on-screen keyboard are a
 // few lines of JavaScript each; results come back through the exported loupe_* functions.
-#include <SDL.h>
 #include <dirent.h>
 #include <emscripten.h>
 
@@ -27,15 +26,23 @@ platform::Inbox the_inbox;
 }  // namespace
 
 // ---- JavaScript ----------------------------------------------------------------------------------
+// Text handed to C++ in memory of its own, which the caller frees.
+EM_JS(void, js_define_helpers, (), {
+    Module.loupeNewString = (text) => {
+        const n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+        stringToUTF8(text, p, n);
+        return p;
+    };
+});
 EM_JS(void, js_storage_put, (const char* name, const unsigned char* data, int size), {
     Module.loupeStorage.put(UTF8ToString(name), HEAPU8.slice(data, data + size));
 });
 EM_JS(void, js_storage_remove, (const char* name), { Module.loupeStorage.remove(UTF8ToString(name)); });
 EM_JS(void, js_storage_fetch, (const char* name), { Module.loupeStorage.fetch(UTF8ToString(name)); });
 EM_JS(int, js_storage_has_lazy, (const char* name), { return Module.loupeStorage.lazy.has(UTF8ToString(name)) ? 1 : 0; });
-EM_JS(char*, js_storage_lazy_names, (), { return stringToNewUTF8(Array.from(Module.loupeStorage.lazy).join('\n')); });
+EM_JS(char*, js_storage_lazy_names, (), { return Module.loupeNewString(Array.from(Module.loupeStorage.lazy).join('\n')); });
 EM_JS(char*, js_storage_problem, (), {
-    return Module.loupeStorage.problem ? stringToNewUTF8(Module.loupeStorage.problem) : 0;
+    return Module.loupeStorage.problem ? Module.loupeNewString(Module.loupeStorage.problem) : 0;
 });
 EM_JS(double, js_storage_usage, (int what), {
     const s = Module.loupeStorage;
@@ -89,8 +96,8 @@ EM_JS(void, js_fetch_asset, (const char* path), {
     }).catch((err) => fail(String(err && err.message || err)));
 });
 
-EM_JS(char*, js_url_fragment, (), { return stringToNewUTF8(decodeURIComponent(location.hash.replace(/^#/, ""))); });
-EM_JS(char*, js_page_url, (), { return stringToNewUTF8(location.origin + location.pathname + location.search); });
+EM_JS(char*, js_url_fragment, (), { return Module.loupeNewString(decodeURIComponent(location.hash.replace(/^#/, ""))); });
+EM_JS(char*, js_page_url, (), { return Module.loupeNewString(location.origin + location.pathname + location.search); });
 EM_JS(void, js_set_url_fragment, (const char* fragment), {
     const f = UTF8ToString(fragment);
     const url = location.pathname + location.search + (f ? "#" + f : "");
@@ -133,7 +140,8 @@ EM_JS(void, js_start_failed, (const char* why), {
     if (Module.onStartFailure) Module.onStartFailure(UTF8ToString(why));
 });
 
-// Listeners that feed the inbox: drops, paste, history, theme, the phone keyboard.
+// Listeners that feed the loop and the inbox: the canvas's size, pointer, wheel and keys; drops,
+// paste, history, theme, the phone keyboard.
 EM_JS(void, js_install_listeners, (), {
     const call = (name, ...args) => Module['_' + name](...args);
     const withString = (s, f) => {
@@ -142,6 +150,45 @@ EM_JS(void, js_install_listeners, (), {
         f(p);
         _free(p);
     };
+    const canvas = Module.canvas;
+    // Its pixels: its CSS size times devicePixelRatio, so text is rasterised for the screen it is on.
+    // A zoom or a move to another screen changes the ratio without always resizing the window.
+    const fit = () => {
+        const box = canvas.getBoundingClientRect(), ratio = devicePixelRatio || 1;
+        canvas.width = Math.max(1, Math.round(box.width * ratio));
+        canvas.height = Math.max(1, Math.round(box.height * ratio));
+        call('loupe_resized');
+    };
+    const watchRatio = () => matchMedia('(resolution: ' + (devicePixelRatio || 1) + 'dppx)')
+        .addEventListener('change', () => { fit(); watchRatio(); }, {once: true});
+    fit();
+    watchRatio();
+    addEventListener('resize', fit);
+
+    // A mouse, a pen and a finger alike, as the primary pointer; a second finger is not a second click.
+    const at = (e) => {
+        const box = canvas.getBoundingClientRect();
+        return [e.clientX - box.left, e.clientY - box.top];
+    };
+    const buttonOf = (e) => e.button === 2 ? 1 : e.button === 1 ? 2 : 0;
+    canvas.addEventListener('pointermove', (e) => { if (e.isPrimary) call('loupe_mouse_moved', ...at(e)); });
+    canvas.addEventListener('pointerdown', (e) => {
+        if (!e.isPrimary) return;
+        canvas.setPointerCapture(e.pointerId);  // a drag that leaves the page still ends here
+        call('loupe_mouse_button', buttonOf(e), 1, ...at(e));
+    });
+    const release = (e) => { if (e.isPrimary) call('loupe_mouse_button', buttonOf(e), 0, ...at(e)); };
+    canvas.addEventListener('pointerup', release);
+    canvas.addEventListener('pointercancel', release);
+    canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') call('loupe_mouse_left'); });
+    // One step is 100 pixels, 3 lines or 1/80 page, as SDL counted them. Ctrl+wheel is the browser's zoom.
+    canvas.addEventListener('wheel', (e) => {
+        if (e.ctrlKey) return;
+        e.preventDefault();
+        const step = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 80 : 1 / 100;
+        call('loupe_wheel', -e.deltaX * step, -e.deltaY * step);
+    }, {passive: false});
+    addEventListener('blur', () => call('loupe_focus_lost'));
     // Every file is read first and then all are handed over together, in the order given, so a
     // drop of many files arrives in one frame as one import, whatever order the reads finish in.
     Module.loupeFiles = {
@@ -217,7 +264,7 @@ EM_JS(void, js_install_listeners, (), {
                   ArrowDown: 81, Delete: 76, Home: 74, End: 77, PageUp: 75, PageDown: 78};
     const shortcuts = {a: 4, c: 6, v: 25, x: 27, y: 28, z: 29};
     let pasteKeyModifiers = null;  // Ctrl+V was pressed and its paste event is awaited
-    const modifiers = (e) => (e.shiftKey ? 1 : 0) | (e.ctrlKey ? 0x40 : 0) | (e.altKey ? 0x100 : 0) | (e.metaKey ? 0x400 : 0);
+    const modifiers = (e) => (e.shiftKey ? 1 : 0) | (e.ctrlKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);  // loop.h
     Module.canvas.addEventListener('mousedown', (e) => {
         if (document.activeElement === area) e.preventDefault();  // clicking inside the field keeps the focus
     });
@@ -255,7 +302,7 @@ EM_JS(void, js_install_listeners, (), {
         e.preventDefault();
         call('loupe_key_press', code, modifiers(e));
     });
-    // Every release here is passed on. SDL listens on the canvas only, so a key pressed there and
+    // Every release here is passed on. The canvas has listeners of its own, so a key pressed there and
     // released here (the first letter typed right after a click, before this textarea had the
     // focus; the Ctrl of a Ctrl+V) stayed held for Dear ImGui, and a held key repeats: a held Y
     // made a later Ctrl+V a Ctrl+Y (redo), which ImGui checks first, and nothing was pasted.
@@ -271,9 +318,25 @@ EM_JS(void, js_install_listeners, (), {
         const scancode = scancodeOf(e.code);
         if (scancode) call('loupe_key_released', scancode, modifiers(e));
     });
+    // Keys on the canvas itself (no text field active): Tab, arrows, Enter, shortcuts. A printable
+    // key is also typed, for a field whose textarea has not taken the focus yet. The browser's own
+    // shortcuts (Ctrl+R, Ctrl+L...) are left to it; the keys it would use to move or scroll are not.
+    const ownKeys = new Set([keys.Tab, keys.Backspace, keys.Enter, keys.ArrowLeft, keys.ArrowRight, keys.ArrowUp,
+                             keys.ArrowDown, keys.PageUp, keys.PageDown, keys.Home, keys.End, 44]);
+    canvas.addEventListener('keydown', (e) => {
+        const scancode = scancodeOf(e.code);
+        if (scancode && !e.repeat) call('loupe_key', scancode, 1, modifiers(e));  // Dear ImGui repeats held keys
+        const shortcut = (e.ctrlKey || e.metaKey) && 'acxyz'.includes(e.key.toLowerCase()) && e.key.length === 1;
+        if ([...e.key].length === 1 && !e.ctrlKey && !e.metaKey) withString(e.key, (p) => call('loupe_text_typed', p));
+        if (ownKeys.has(scancode) || shortcut) e.preventDefault();
+    });
+    canvas.addEventListener('keyup', (e) => {
+        const scancode = scancodeOf(e.code);
+        if (scancode) call('loupe_key', scancode, 0, modifiers(e));
+    });
     // Ctrl+V while the canvas has the focus: a field clicked a moment ago whose frame has not yet been
-    // drawn (a fast hand, a busy machine), or no field at all (a picture pasted anywhere). SDL would
-    // pass the key on at once and ImGui paste whatever was copied before; the browser would paste
+    // drawn (a fast hand, a busy machine), or no field at all (a picture pasted anywhere). The canvas
+    // would pass the key on at once and ImGui paste whatever was copied before; the browser would paste
     // into nothing. So the textarea takes the focus before the browser pastes, and its paste event
     // below brings the text and then the key, queued after the click. The browser pastes before any
     // timer runs: focus taken only for this paste then goes back (a field being activated takes it
@@ -370,41 +433,28 @@ EMSCRIPTEN_KEEPALIVE void loupe_theme_changed() {
     the_inbox.theme_preference_changed = true;
     platform::wake();
 }
-// SDL's text event holds 31 bytes: a longer paste (many lines from a phone's menu) is sent as
-// several events, cut between characters.
-EMSCRIPTEN_KEEPALIVE void loupe_text_typed(const char* text) {
-    std::string_view rest = text;
-    while (!rest.empty()) {
-        SDL_Event e{};
-        e.type = SDL_TEXTINPUT;
-        const std::size_t most = std::min(rest.size(), sizeof e.text.text - 1);
-        std::size_t n = most;
-        while (n > 0 && n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) --n;
-        if (n == 0) n = most;  // not UTF-8: pass it on as it is rather than stall
-        std::memcpy(e.text.text, rest.data(), n);
-        SDL_PushEvent(&e);
-        rest.remove_prefix(n);
-    }
+// The canvas's input (see the listeners), in logical (CSS) pixels.
+EMSCRIPTEN_KEEPALIVE void loupe_mouse_moved(float x, float y) {
+    loop_input({.kind = InputEvent::MouseMove, .x = x, .y = y});
 }
-// A release the textarea saw (see the listeners): harmless for a key not held.
-EMSCRIPTEN_KEEPALIVE void loupe_key_released(int scancode, int modifiers) {
-    SDL_Event e{};
-    e.type = SDL_KEYUP;
-    e.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
-    e.key.keysym.mod = static_cast<Uint16>(modifiers);
-    SDL_PushEvent(&e);
+EMSCRIPTEN_KEEPALIVE void loupe_mouse_button(int button, int down, float x, float y) {
+    loop_input({.kind = InputEvent::MouseButton, .x = x, .y = y, .button = button, .down = down != 0});
 }
+EMSCRIPTEN_KEEPALIVE void loupe_wheel(float x, float y) { loop_input({.kind = InputEvent::Wheel, .x = x, .y = y}); }
+EMSCRIPTEN_KEEPALIVE void loupe_mouse_left() { loop_input({.kind = InputEvent::MouseLeft}); }
+EMSCRIPTEN_KEEPALIVE void loupe_focus_lost() { loop_input({.kind = InputEvent::FocusLost}); }
+EMSCRIPTEN_KEEPALIVE void loupe_resized() { platform::wake(); }
+EMSCRIPTEN_KEEPALIVE void loupe_key(int scancode, int down, int modifiers) {
+    loop_input({.kind = InputEvent::Key, .down = down != 0, .key = scancode, .modifiers = modifiers});
+}
+EMSCRIPTEN_KEEPALIVE void loupe_text_typed(const char* text) { loop_input({.kind = InputEvent::Text, .text = text}); }
+// A release the textarea saw: harmless for a key not held.
+EMSCRIPTEN_KEEPALIVE void loupe_key_released(int scancode, int modifiers) { loupe_key(scancode, 0, modifiers); }
 EMSCRIPTEN_KEEPALIVE void loupe_key_press(int scancode, int modifiers) {
-    SDL_Event e{};
-    e.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
-    e.key.keysym.mod = static_cast<Uint16>(modifiers);
-    e.type = SDL_KEYDOWN;
-    SDL_PushEvent(&e);
+    loupe_key(scancode, 1, modifiers);
     // The text field forwards no modifier releases, so the key's release lets go of them: else Ctrl
     // would stay held after Ctrl+V, and Dear ImGui ignores the mouse wheel while Ctrl is down.
-    e.type = SDL_KEYUP;
-    e.key.keysym.mod = 0;
-    SDL_PushEvent(&e);
+    loupe_key(scancode, 0, 0);
 }
 
 // Test-only queries used by the end-to-end tests.
@@ -553,8 +603,10 @@ double now_seconds() { return emscripten_get_now() / 1000.0; }
 }  // namespace platform
 
 // ---- loop.h -----------------------------------------------------------------------------------------
-void platform_init(SDL_Window*) { js_install_listeners(); }
+void platform_init() {
+    js_define_helpers();
+    js_install_listeners();
+}
 void platform_first_frame_drawn() { js_first_frame(); }
 void platform_start_failed(const char* why) { js_start_failed(why); }
-void platform_handle_event(const void*) {}
 const char* platform_clipboard_text() { return clipboard.c_str(); }
