@@ -61,19 +61,50 @@ const releaseOnPage = (page) => page.evaluate(() => {
   return meta ? meta.content : '';
 });
 
-async function waitUntilOfflineReady(page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller &&
-                                   navigator.serviceWorker.controller.state === 'activated', null, {timeout: 60000});
+// The worker controls the page and keeps the build the page runs (web/sw.js: the full app keeps both).
+async function waitUntilOfflineReady(page, files = ['loupe.js', 'loupe.wasm', 'link.js', 'link.wasm']) {
+  await page.waitForFunction(async (files) => {
+    if (!(navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated')) return false;
+    const kept = await Promise.all(files.map((f) => caches.match(f)));
+    return kept.every(Boolean);
+  }, files, {timeout: 60000, polling: 200});
 }
 
-test('the same build writes the same service worker, and fonts are not fetched ahead', () => {
+test('the same build writes the same service worker, and fonts and builds are not fetched ahead', () => {
   const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
   execFileSync('cmake', [`-DAPP_DIR=${dir}`, `-DTEMPLATE=${join(ROOT, 'web/sw.js')}`, '-P', join(ROOT, 'cmake/sw.cmake')]);
   assert.equal(readFileSync(join(dir, 'sw.js'), 'utf8'), sw);
   const files = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1].replaceAll("'", '"'));
-  for (const f of ['index.html', 'boot.js', 'loupe.js', 'loupe.wasm', 'loupe.css', 'manifest.webmanifest', 'icon-192.png'])
+  for (const f of ['index.html', 'boot.js', 'loupe.css', 'manifest.webmanifest', 'icon-192.png'])
     assert.ok(files.includes(f), `${f} is kept for offline use`);
   assert.ok(!files.some((f) => f.startsWith('fonts/')), 'fonts are fetched only when a page needs them');
+  for (const f of ['loupe.js', 'loupe.wasm', 'link.js', 'link.wasm'])
+    assert.ok(!files.includes(f), `${f} is kept once a page has used it, not fetched by every visitor`);
+});
+
+test("a respondent's first visit downloads the link build only, and the survey then opens offline", async () => {
+  const context = await browser.newContext(desktop);
+  const {page, log} = await openApp(context, origin, hash);
+  await waitForWidget(page, 'answer/title');
+  await waitUntilOfflineReady(page, ['link.js', 'link.wasm']);
+  assert.ok(log.requests.some((url) => url.endsWith('/link.wasm')), 'the link build was loaded');
+  assert.ok(!log.requests.some((url) => /\/loupe\.(js|wasm)$/.test(url)), 'the full app was never downloaded');
+  assert.equal(await page.evaluate(() => caches.match('loupe.wasm').then(Boolean)), false, 'nor kept');
+
+  await context.setOffline(true);
+  await stopServer();
+  try {
+    await reloadApp(page);
+    await waitForWidget(page, 'answer/title');
+    await click(page, 'answer/start');
+    const [, total] = await screenNumber(page);
+    await answerScreen(page, click);
+    assert.deepEqual(await screenNumber(page), [2, total], 'the answer was taken and the next screen shown');
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await restartServer();
+    await context.close();
+  }
 });
 
 test('after the first visit, the app and a survey link open and work with the network off', async () => {
