@@ -110,7 +110,6 @@
       update.register();
     },
     loupeUpdate: update,
-    loupeBuild: build,
     loupeOpenFullApp() { location.reload(); },  // the link build's way to every other place
     onStartFailure: (why) => fail(why.includes('WebGL') ? noWebGL2 : 'Loupe could not start: ' + why),
     onAbort(what) {

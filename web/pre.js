@@ -22,6 +22,13 @@
 // Writes that have not reached the database when the page goes away (a reload right after a
 // choice) are also noted in localStorage until IndexedDB confirms them, and replayed over the
 // database's copy at the next start; see `journal` below.
+// Text handed to C++ in memory of its own, which the caller frees (the EM_JS glue's answers).
+Module.loupeNewString = (text) => {
+  const n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+  stringToUTF8(text, p, n);
+  return p;
+};
+
 Module.loupeStorage = {
   problem: '',          // why nothing can be kept in this page (set before the app starts)
   db: null,             // null while reading, and for good when storage is off

@@ -196,6 +196,7 @@ void follow_app_place(const std::string& f) {
     }
 }
 
+// The link build's places come first; web/boot.js picks that build for the same three.
 void follow_fragment() {
     const std::string f = platform::url_fragment();
     const Screen before = app.screen;

@@ -49,3 +49,4 @@ void platform_init();                         // after the GL context exists, be
 void platform_first_frame_drawn();            // the web page hides its loading screen
 void platform_start_failed(const char* why);  // no GL context: tell the user
 const char* platform_clipboard_text();        // what Ctrl+V pastes
+void platform_dropped_file(const char* path); // the desktop only: a file dropped on the window

@@ -26,14 +26,6 @@ platform::Inbox the_inbox;
 }  // namespace
 
 // ---- JavaScript ----------------------------------------------------------------------------------
-// Text handed to C++ in memory of its own, which the caller frees.
-EM_JS(void, js_define_helpers, (), {
-    Module.loupeNewString = (text) => {
-        const n = lengthBytesUTF8(text) + 1, p = _malloc(n);
-        stringToUTF8(text, p, n);
-        return p;
-    };
-});
 EM_JS(void, js_storage_put, (const char* name, const unsigned char* data, int size), {
     Module.loupeStorage.put(UTF8ToString(name), HEAPU8.slice(data, data + size));
 });
@@ -322,7 +314,7 @@ EM_JS(void, js_install_listeners, (), {
     // key is also typed, for a field whose textarea has not taken the focus yet. The browser's own
     // shortcuts (Ctrl+R, Ctrl+L...) are left to it; the keys it would use to move or scroll are not.
     const ownKeys = new Set([keys.Tab, keys.Backspace, keys.Enter, keys.ArrowLeft, keys.ArrowRight, keys.ArrowUp,
-                             keys.ArrowDown, keys.PageUp, keys.PageDown, keys.Home, keys.End, 44]);
+                             keys.ArrowDown, keys.PageUp, keys.PageDown, keys.Home, keys.End, scancodeOf('Space')]);
     canvas.addEventListener('keydown', (e) => {
         const scancode = scancodeOf(e.code);
         if (scancode && !e.repeat) call('loupe_key', scancode, 1, modifiers(e));  // Dear ImGui repeats held keys
@@ -603,10 +595,7 @@ double now_seconds() { return emscripten_get_now() / 1000.0; }
 }  // namespace platform
 
 // ---- loop.h -----------------------------------------------------------------------------------------
-void platform_init() {
-    js_define_helpers();
-    js_install_listeners();
-}
+void platform_init() { js_install_listeners(); }
 void platform_first_frame_drawn() { js_first_frame(); }
 void platform_start_failed(const char* why) { js_start_failed(why); }
 const char* platform_clipboard_text() { return clipboard.c_str(); }

@@ -15,8 +15,6 @@
 #include "loop.h"
 #include "platform.h"
 
-void platform_dropped_file(const char* path);  // platform_desktop.cpp
-
 namespace {
 
 SDL_Window* window = nullptr;

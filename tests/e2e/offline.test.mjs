@@ -61,6 +61,15 @@ const releaseOnPage = (page) => page.evaluate(() => {
   return meta ? meta.content : '';
 });
 
+// The survey starts, and the answer on its first screen is taken: the next screen shows.
+async function answerFirstScreen(page) {
+  await waitForWidget(page, 'answer/title');
+  await click(page, 'answer/start');
+  const [, total] = await screenNumber(page);
+  await answerScreen(page, click);
+  assert.deepEqual(await screenNumber(page), [2, total], 'the answer was taken and the next screen shown');
+}
+
 // The worker controls the page and keeps the build the page runs (web/sw.js: the full app keeps both).
 async function waitUntilOfflineReady(page, files = ['loupe.js', 'loupe.wasm', 'link.js', 'link.wasm']) {
   await page.waitForFunction(async (files) => {
@@ -95,11 +104,7 @@ test("a respondent's first visit downloads the link build only, and the survey t
   await stopServer();
   try {
     await reloadApp(page);
-    await waitForWidget(page, 'answer/title');
-    await click(page, 'answer/start');
-    const [, total] = await screenNumber(page);
-    await answerScreen(page, click);
-    assert.deepEqual(await screenNumber(page), [2, total], 'the answer was taken and the next screen shown');
+    await answerFirstScreen(page);
     assert.deepEqual(log.errors, []);
   } finally {
     await restartServer();
@@ -122,11 +127,7 @@ test('after the first visit, the app and a survey link open and work with the ne
     await waitForWidget(page, 'surveys/title');
 
     const survey = await openApp(context, origin, hash);
-    await waitForWidget(survey.page, 'answer/title');
-    await click(survey.page, 'answer/start');
-    const [, total] = await screenNumber(survey.page);
-    await answerScreen(survey.page, click);
-    assert.deepEqual(await screenNumber(survey.page), [2, total], 'the answer was taken and the next screen shown');
+    await answerFirstScreen(survey.page);
     assert.deepEqual([...log.errors, ...survey.log.errors], []);
   } finally {
     await restartServer();
