@@ -179,10 +179,10 @@ if [ ! -e "$WASM_INCLUDE/cereal" ]; then
 fi
 
 # ---------------------------------------------------------------------------------------------
-# 4. npm packages for the browser tests
+# 4. npm packages for the browser tests and the web build (terser)
 # ---------------------------------------------------------------------------------------------
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-  say "installing npm packages for the browser tests"
+  say "installing npm packages for the browser tests and the web build"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 

@@ -45,21 +45,30 @@ else()
   find_package(OpenGL REQUIRED)
 endif()
 
-# ---- Fonts: Inter, cut to what the UI writes, embedded ------------------------------------------
+# ---- Fonts: Inter, cut to what the UI writes; the rest beside the page -------------------------------
 set(LOUPE_FONT_DIR /usr/share/fonts/opentype/inter)
-# What is drawn from the start, in first-last pairs: Latin with all its extensions (Latin-1,
-# Extended-A and -B, the schwa, the okina, spacing and combining accents, Vietnamese and the rest of
-# Latin Extended Additional), Greek, Cyrillic, punctuation, currency signs and the UI's symbols.
-# Body and headings both draw people's text, so both get all of it. Defined here only: fontTools
-# gets it as U+ ranges, theme.cpp as Dear ImGui glyph ranges (LOUPE_TEXT_RANGES). No layout tables:
-# Dear ImGui 1.86 neither kerns nor substitutes, so they would only add to the download.
-set(LOUPE_TEXT_RANGES 0020-007E 00A0-024F 0259-0259 02BB-02BC 02C6-02DD 0300-036F 0370-03FF 0400-04FF 1E00-1EFF
-    2000-206F 20A0-20BF 2116-2116 2122-2122 2190-2193 2197-2197 2212-2212 2713-2713 25CB-25CF)
-string(REGEX REPLACE "([0-9A-F]+)-([0-9A-F]+)" "U+\\1-\\2" LOUPE_TEXT_UNICODES "${LOUPE_TEXT_RANGES}")
-string(REPLACE ";" "," LOUPE_TEXT_UNICODES "${LOUPE_TEXT_UNICODES}")
-string(REGEX REPLACE "([0-9A-F]+)-([0-9A-F]+)" "0x\\1,0x\\2" LOUPE_TEXT_RANGES_CPP "${LOUPE_TEXT_RANGES}")
-string(REPLACE ";" "," LOUPE_TEXT_RANGES_CPP "${LOUPE_TEXT_RANGES_CPP}")
-set_source_files_properties(src/app/theme.cpp PROPERTIES COMPILE_DEFINITIONS "LOUPE_TEXT_RANGES=${LOUPE_TEXT_RANGES_CPP}")
+# Embedded, so drawn from the first frame: what English, the Western and Central European languages
+# and the UI's own symbols need (Basic Latin, Latin-1, Latin Extended-A, Romanian's comma accents,
+# punctuation, currency signs, the arrows, minus, check mark and circles). The rest of what Inter
+# draws is in pieces beside the page (fonts/inter-<piece>-<weight>.otf), each fetched once some
+# text on screen needs it: every respondent would otherwise download all of them (80 KB gzipped)
+# for the one language a survey is written in. Latin: the rest of Extended-B, the schwa, the
+# okina, spacing and combining accents, Vietnamese and the rest of Latin Extended Additional.
+# Defined here only: fontTools gets the ranges as U+ ranges, theme.cpp as Dear ImGui glyph ranges
+# (LOUPE_<PIECE>_RANGES). Body and headings both draw people's text, so both weights get all of it.
+# No layout tables: Dear ImGui 1.86 neither kerns nor substitutes, so they would only add bytes.
+set(LOUPE_FONT_PIECES base latin greek cyrillic)
+set(LOUPE_FONT_base 0020-007E 00A0-017F 0218-021B 2000-206F 20A0-20BF 2116-2116 2122-2122 2190-2193 2197-2197
+    2212-2212 2713-2713 25CB-25CF)
+set(LOUPE_FONT_latin 0180-0217 021C-024F 0259-0259 02BB-02BC 02C6-02DD 0300-036F 1E00-1EFF)
+set(LOUPE_FONT_greek 0370-03FF)
+set(LOUPE_FONT_cyrillic 0400-04FF)
+# Pieces are installed beside the program: the page's fonts/ on the web, the desktop app's own.
+if(EMSCRIPTEN)
+  set(LOUPE_FONT_PIECE_DIR "${CMAKE_BINARY_DIR}/app/fonts")
+else()
+  set(LOUPE_FONT_PIECE_DIR "${CMAKE_BINARY_DIR}/fonts")
+endif()
 set(embedded_sources)
 function(loupe_embed input name)
   set(out "${CMAKE_BINARY_DIR}/embedded/${name}.cpp")
@@ -68,18 +77,38 @@ function(loupe_embed input name)
     DEPENDS "${input}" ${CMAKE_SOURCE_DIR}/cmake/embed.cmake VERBATIM)
   set(embedded_sources ${embedded_sources} "${out}" PARENT_SCOPE)
 endfunction()
-function(loupe_font source unicodes name)
-  set(out "${CMAKE_BINARY_DIR}/fonts/${name}.otf")
+function(loupe_font source unicodes out)
   add_custom_command(OUTPUT "${out}"
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts ${LOUPE_FONT_PIECE_DIR}
     COMMAND /usr/bin/python3 -m fontTools.subset ${LOUPE_FONT_DIR}/${source} --unicodes=${unicodes}
             --layout-features= --no-hinting --desubroutinize --output-file=${out}
     DEPENDS ${LOUPE_FONT_DIR}/${source} VERBATIM)
-  loupe_embed("${out}" ${name})
-  set(embedded_sources ${embedded_sources} PARENT_SCOPE)
 endfunction()
-loupe_font(Inter-Regular.otf "${LOUPE_TEXT_UNICODES}" font_inter_regular)
-loupe_font(Inter-SemiBold.otf "${LOUPE_TEXT_UNICODES}" font_inter_semibold)
+set(theme_definitions)
+set(font_pieces)
+foreach(name ${LOUPE_FONT_PIECES})
+  set(ranges ${LOUPE_FONT_${name}})
+  string(REGEX REPLACE "([0-9A-F]+)-([0-9A-F]+)" "U+\\1-\\2" unicodes "${ranges}")
+  string(REPLACE ";" "," unicodes "${unicodes}")
+  string(REGEX REPLACE "([0-9A-F]+)-([0-9A-F]+)" "0x\\1,0x\\2" cpp_ranges "${ranges}")
+  string(REPLACE ";" "," cpp_ranges "${cpp_ranges}")
+  string(TOUPPER "${name}" upper)
+  list(APPEND theme_definitions "LOUPE_${upper}_RANGES=${cpp_ranges}")
+  foreach(weight Regular SemiBold)
+    string(TOLOWER "${weight}" lower)
+    if(name STREQUAL "base")
+      set(out "${CMAKE_BINARY_DIR}/fonts/font_inter_${lower}.otf")
+      loupe_font(Inter-${weight}.otf "${unicodes}" "${out}")
+      loupe_embed("${out}" font_inter_${lower})
+    else()
+      set(out "${LOUPE_FONT_PIECE_DIR}/inter-${name}-${lower}.otf")
+      loupe_font(Inter-${weight}.otf "${unicodes}" "${out}")
+      list(APPEND font_pieces "${out}")
+    endif()
+  endforeach()
+endforeach()
+set_source_files_properties(src/app/theme.cpp PROPERTIES COMPILE_DEFINITIONS "${theme_definitions}")
+add_custom_target(loupe_font_pieces ALL DEPENDS ${font_pieces})
 loupe_embed(${CMAKE_SOURCE_DIR}/shaders/imgui.vert shader_imgui_vert)
 loupe_embed(${CMAKE_SOURCE_DIR}/shaders/imgui.frag shader_imgui_frag)
 add_library(loupe_assets STATIC ${embedded_sources})
@@ -104,10 +133,15 @@ endif()
 
 if(EMSCRIPTEN)
   set(dist "${CMAKE_BINARY_DIR}/app")
+  find_program(LOUPE_NODE node REQUIRED)
+  set(LOUPE_TERSER "${CMAKE_SOURCE_DIR}/node_modules/terser/bin/terser")
+  if(NOT EXISTS "${LOUPE_TERSER}")
+    message(FATAL_ERROR "terser not found in node_modules: run ./emsdk-setup.sh first")
+  endif()
   set(LOUPE_WEB_LINK_FLAGS
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
-    -sFORCE_FILESYSTEM=1 --closure=0 -sASSERTIONS=0)
+    --closure=0 -sASSERTIONS=0)
   # loupe_full -> app/loupe.{js,wasm}; loupe_link -> app/link.{js,wasm}. web/boot.js loads one.
   foreach(build "loupe_full;loupe" "loupe_link;link")
     list(GET build 0 target)
@@ -117,10 +151,16 @@ if(EMSCRIPTEN)
     set_target_properties(${target} PROPERTIES OUTPUT_NAME ${name} RUNTIME_OUTPUT_DIRECTORY "${dist}")
     target_link_options(${target} PRIVATE ${LOUPE_WEB_LINK_FLAGS} "--pre-js=${CMAKE_SOURCE_DIR}/web/pre.js")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/pre.js")
+    # Emscripten only strips the JavaScript's spaces (its Closure is too old here): terser also
+    # shortens local names and folds code, 14% off the gzipped JavaScript. Globals keep their names
+    # (boot.js, pre.js and the tests call Module and UTF8ToString by name).
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND ${LOUPE_NODE} ${LOUPE_TERSER} "${dist}/${name}.js" --compress --mangle -o "${dist}/${name}.js" VERBATIM)
   endforeach()
   target_compile_definitions(loupe_link PRIVATE LOUPE_LINK_BUILD)
   # The whole page: both builds, the fonts, the static files and the service worker, in ${dist}.
   add_custom_target(loupe_web ALL DEPENDS loupe_full loupe_link)
+  add_dependencies(loupe_web loupe_font_pieces)
   # Chinese, Japanese and Korean: Noto Sans CJK (its JP face; every face holds all three scripts),
   # cut to the common characters (cmake/cjk_unicodes.py), beside the page for theme.cpp to fetch
   # when some text needs it.
@@ -178,6 +218,7 @@ if(EMSCRIPTEN)
 else()
   add_executable(loupe_desktop src/app/app.cpp)
   target_link_libraries(loupe_desktop PRIVATE loupe_screens)
+  add_dependencies(loupe_desktop loupe_font_pieces)
   find_program(XVFB_RUN xvfb-run)
   if(LOUPE_BUILD_TESTS AND XVFB_RUN)
     # Draws real frames into a real (virtual) X window and checks that they are not blank.

@@ -1,5 +1,5 @@
 # imgui_missing_glyphs.cmake — copies Dear ImGui 1.86's imgui_draw.cpp with a hook that hears which
-# characters some drawn text needed and no loaded font has.
+# characters some drawn text needed and no loaded font has, and without the default font.
 #
 # Chinese, Japanese and Korean glyphs are too many to bake into the atlas up front: the app loads
 # them when text on screen needs them (theme.cpp). ImFont::FindGlyph is where every drawn
@@ -34,4 +34,15 @@ if(at EQUAL -1)
   message(FATAL_ERROR "imgui_missing_glyphs.cmake: ${INPUT} is not the Dear ImGui 1.86 it was written for")
 endif()
 string(REPLACE "${old}" "${new}" source "${source}")
+
+# An atlas built with no font added gets ProggyClean, whose compressed copy is 12 KB of every
+# download even though the app always adds its own. The app's atlas is never built empty; Dear
+# ImGui's demo (bench/load/baseline) asks for ProggyClean itself.
+set(old "    if (ConfigData.Size == 0)
+        AddFontDefault();")
+string(FIND "${source}" "${old}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "imgui_missing_glyphs.cmake: ${INPUT} is not the Dear ImGui 1.86 it was written for")
+endif()
+string(REPLACE "${old}" "    IM_ASSERT(ConfigData.Size > 0 && \"[Loupe] no default font: add one\");" source "${source}")
 file(WRITE "${OUTPUT}" "${source}")

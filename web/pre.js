@@ -6,18 +6,18 @@
 // would delete what the other tab just made). A BroadcastChannel tells the other tabs which file
 // changed; they read it again.
 //
-// Start-up. The records are read in preInit, while the wasm is still compiling, into a plain map;
-// they are copied into the in-memory file system at /loupe in preRun, when the wasm memory exists.
-// (Emscripten's file system touches HEAP8 on every write: copying straight from the IndexedDB
-// cursor threw "Cannot read properties of undefined (reading 'buffer')" whenever the database
-// answered before the wasm had compiled, which ended the read half-way and left the start waiting
-// for it forever.) A read that fails, throws, or makes no progress for kReadStallMs lets the app
+// The app reads its files from memory: `files` below holds every stored file but the pictures,
+// and each write changes it at once and the database after (no Emscripten file system: its code
+// would be a fifth of the page's JavaScript, for a map of names to bytes).
+//
+// Start-up. The records are read into `files` in preInit, while the wasm is still compiling, and
+// what the journal holds is replayed over them in preRun. A read that fails, throws, or makes no progress for kReadStallMs lets the app
 // start anyway with nothing loaded and writes switched off, so nothing stored can be overwritten
 // by an empty workspace; the app says so and offers a backup of what is in the page.
 //
 // Pictures ("picture-*" files) are not read at start: only their names are, so that start-up time
 // and memory do not grow with the number of screenshots kept. The app asks for one when it shows
-// it (fetch below) and gets its bytes back without them ever entering the file system.
+// it (fetch below) and gets its bytes back without them ever being kept in memory.
 //
 // Writes that have not reached the database when the page goes away (a reload right after a
 // choice) are also noted in localStorage until IndexedDB confirms them, and replayed over the
@@ -32,7 +32,7 @@ Module.loupeNewString = (text) => {
 Module.loupeStorage = {
   problem: '',          // why nothing can be kept in this page (set before the app starts)
   db: null,             // null while reading, and for good when storage is off
-  loaded: new Map(),    // path -> bytes, read at start, copied into /loupe in preRun
+  files: new Map(),     // name -> bytes: every stored file but the lazy ones, as the app last wrote it
   heard: new Set(),     // files other tabs changed before the app started
   lazy: new Set(),      // names of the stored files that are read only when asked for (pictures)
   started: false,
@@ -64,6 +64,16 @@ Module.loupeStorage = {
     // the record in the database is the one before this write.
     tx.onabort = () => this.refused(name, tx.error ? tx.error.name + ': ' + tx.error.message : 'the browser refused');
   },
+  // The app's storage_write and storage_remove (the latter says whether there was such a file).
+  write(name, bytes) {
+    if (!this.isLazy(name)) this.files.set(name, bytes);
+    this.put(name, bytes);
+  },
+  erase(name) {
+    const existed = this.isLazy(name) ? this.lazy.has(name) : this.files.delete(name);
+    if (existed) this.remove(name);
+    return existed;
+  },
   put(name, bytes) {
     if (!this.db) return;  // storage is off: nothing stored may change, not even through the journal
     if (this.isLazy(name)) this.lazy.add(name);
@@ -88,17 +98,17 @@ Module.loupeStorage = {
     Module[fn](p);
     _free(p);
   },
-  // Another tab changed `name`: copy its record into /loupe again and tell the app.
+  // Another tab changed `name`: read its record again and tell the app.
   reread(name) {
     if (!this.started) { this.heard.add(name); return; }
     if (!this.db) return;
     const get = this.db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').get(this.key(name));
     get.onsuccess = () => {
-      const record = get.result, path = this.key(name);
+      const record = get.result;
       if (this.isLazy(name)) {
         if (record && record.contents) this.lazy.add(name); else this.lazy.delete(name);
-      } else if (record && record.contents) FS.writeFile(path, record.contents);
-      else if (FS.analyzePath(path).exists) FS.unlink(path);
+      } else if (record && record.contents) this.files.set(name, record.contents);
+      else this.files.delete(name);
       this.tell('_loupe_storage_changed', name);
     };
   },
@@ -202,7 +212,7 @@ Module.preInit.push(() => {
     clearTimeout(stall);
     if (why) {
       storage.problem = why;
-      storage.loaded.clear();
+      storage.files.clear();
       if (connection) connection.close();
     } else {
       storage.db = connection;
@@ -259,7 +269,7 @@ Module.preInit.push(() => {
         }
         const path = String(at.key);
         if (at.value && at.value.contents && path.startsWith('/loupe/') && path.indexOf('/', 7) < 0)
-          storage.loaded.set(path, at.value.contents);
+          storage.files.set(path.slice(7), at.value.contents);
         at.continue();
       });
     };
@@ -268,24 +278,21 @@ Module.preInit.push(() => {
   if (storage.channel) storage.channel.onmessage = (e) => storage.reread(String(e.data));
 });
 
-// The wasm memory exists now: fill /loupe, replay what the journal holds, and let the app start.
+// Everything is read: replay what the journal holds, and let the app start.
 Module.preRun = Module.preRun || [];
 Module.preRun.push(() => {
   const storage = Module.loupeStorage;
-  FS.mkdir('/loupe');
-  storage.loaded.forEach((bytes, path) => FS.writeFile(path, bytes));
-  storage.loaded.clear();
   storage.started = true;
   if (!storage.db) return;
   // (No destructuring here or above: Emscripten 3.1.6's JavaScript minifier mangles it.)
   for (const entry of storage.journal.pending()) {
-    const name = entry.name, bytes = entry.bytes, path = storage.key(name);
+    const name = entry.name, bytes = entry.bytes;
     if (storage.isLazy(name)) {
       if (bytes) storage.pendingLazy.set(name, bytes);
     } else if (bytes) {
-      FS.writeFile(path, bytes);
-    } else if (FS.analyzePath(path).exists) {
-      FS.unlink(path);
+      storage.files.set(name, bytes);
+    } else {
+      storage.files.delete(name);
     }
     if (bytes) storage.put(name, bytes); else storage.remove(name);
   }

@@ -935,6 +935,7 @@ FrameRequest app_frame() {
     request.animating = app.animating;
     request.wake_in_seconds = app.wake_in;
     request.fonts_changed = fonts_update(inbox.assets);
+    request.fonts_fetching = fonts_fetching();
     for (const Toast& t : app.toasts)
         if (t.expires > 0) {
             const double in = t.expires - platform::now_seconds();

@@ -5,6 +5,7 @@ struct FrameRequest {
     bool animating = false;         // draw the next frame too (work in progress, animation)
     double wake_in_seconds = -1.0;  // >= 0: draw a frame after this long even with no input
     bool fonts_changed = false;     // the atlas lacks glyphs drawn text needs: call app_set_pixel_ratio again
+    bool fonts_fetching = false;    // a font drawn text needs is on its way (the frame has placeholders)
 };
 
 void app_init();

@@ -3,9 +3,11 @@
 // ImGui works in framebuffer pixels (see sdl_main.cpp): every size here is a logical (CSS)
 // size multiplied by the pixel ratio, and fonts are rasterised at that density.
 //
-// Fonts: Inter, embedded, draws Latin, Greek and Cyrillic (LOUPE_TEXT_RANGES, set in
-// cmake/app.cmake). Chinese, Japanese and Korean come from a subset of Noto Sans CJK that is
-// fetched only once some text on screen needs it. Beyond the app's own words, only characters in
+// Fonts: Inter draws Latin, Greek and Cyrillic; what English and the European languages of the
+// Latin script need is embedded, the rest of Latin, Greek and Cyrillic come in pieces, as Chinese,
+// Japanese and Korean come from a subset of Noto Sans CJK: each fetched only once some text on
+// screen needs it (the ranges are set in cmake/app.cmake). Until a needed piece has arrived the
+// page keeps its loading screen (fonts_fetching, loop.cpp), at most a few seconds. Beyond the app's own words, only characters in
 // use are rasterised into the atlas: Dear ImGui's glyph lookup reports what drawn text lacked
 // (cmake/imgui_missing_glyphs.cmake), and the atlas is built again with it before the next frame.
 // Whatever no font has is drawn as an outlined box, never as a "?" that could be taken for text.
@@ -16,6 +18,7 @@
 #include <cstdint>
 #include <iterator>
 #include <set>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,54 +46,84 @@ const Palette kDark = {rgb(0x131316), rgb(0x1D1D22), rgb(0x26263A), rgb(0x32323A
 
 // ---- Glyphs on demand ---------------------------------------------------------------------------
 // Rasterised from the start: what the app's own words use (ASCII, Latin-1, punctuation, its few
-// symbols). Any other character of the embedded fonts (LOUPE_TEXT_RANGES) joins the atlas once
-// some drawn text needs it, and the CJK ones once the CJK font has arrived: all of them at every
-// size would make the atlas four times larger (16 MB of texture on a phone).
+// symbols). Any other character joins the atlas once some drawn text needs it: at once if the
+// embedded fonts have it, once its font piece has arrived otherwise. All of them at every size
+// would make the atlas four times larger (16 MB of texture on a phone).
 constexpr ImWchar kUpFront[] = {0x0020, 0x00FF, 0x2010, 0x203A, 0x2190, 0x2197, 0x2212, 0x2212,
                                 0x2713, 0x2713, 0x25CB, 0x25CF};
-constexpr ImWchar kEmbedded[] = {LOUPE_TEXT_RANGES};
-const char* const kCjkFontPath = "fonts/noto-sans-cjk.otf";  // installed by cmake/app.cmake
+// What each font has, in first-last pairs (cmake/app.cmake cuts Inter to these).
+constexpr ImWchar kBase[] = {LOUPE_BASE_RANGES};  // embedded
+constexpr ImWchar kLatin[] = {LOUPE_LATIN_RANGES};
+constexpr ImWchar kGreek[] = {LOUPE_GREEK_RANGES};
+constexpr ImWchar kCyrillic[] = {LOUPE_CYRILLIC_RANGES};
+constexpr ImWchar kCjk[] = {
+    0x1100, 0x11FF,  // Hangul Jamo
+    0x2E80, 0x2FDF,  // CJK radicals
+    0x3000, 0x33FF,  // CJK punctuation, kana, Bopomofo, compatibility Jamo...
+    0x3400, 0x4DBF,  // CJK Extension A
+    0x4E00, 0x9FFF,  // CJK Unified Ideographs
+    0xAC00, 0xD7AF,  // Hangul syllables
+    0xF900, 0xFAFF,  // CJK compatibility ideographs
+    0xFF00, 0xFFEF,  // half- and full-width forms
+};
 
-enum class CjkFont { NotNeeded, Fetching, Ready, Unavailable };
+// Dear ImGui sizes a font by its line (ascent to descent): Inter's is 1.210 em, Noto Sans CJK's
+// 1.448 em (their hhea tables). Asked for the same pixels, CJK characters would come out a fifth
+// smaller than the Latin text around them; scaled up by the ratio, both have the same em.
+constexpr float kCjkScale = 1.448f / (3408.0f / 2816.0f);
+
+enum class Face { Regular, SemiBold, Both };  // Both: one file serves body and headings
+enum class Fetch { NotNeeded, Fetching, Ready, Unavailable };
+
+// A font file beside the page (installed by cmake/app.cmake), fetched the first time drawn text
+// needs one of its characters, and merged into the fonts of its face from then on.
+struct FontPiece {
+    const char* path;
+    std::span<const ImWchar> covers;
+    Face face;
+    float scale;                      // drawn at this many times the font's pixels (kCjkScale)
+    Fetch state = Fetch::NotNeeded;
+    std::vector<std::uint8_t> bytes;  // the fetched file; the atlas reads it at every build
+    double failed_at = 0;             // when the last fetch failed (now_seconds)
+    std::vector<ImWchar> ranges;      // what of it the atlas has, alive until the next build
+};
+FontPiece pieces[] = {
+    {"fonts/inter-latin-regular.otf", kLatin, Face::Regular, 1.0f},
+    {"fonts/inter-latin-semibold.otf", kLatin, Face::SemiBold, 1.0f},
+    {"fonts/inter-greek-regular.otf", kGreek, Face::Regular, 1.0f},
+    {"fonts/inter-greek-semibold.otf", kGreek, Face::SemiBold, 1.0f},
+    {"fonts/inter-cyrillic-regular.otf", kCyrillic, Face::Regular, 1.0f},
+    {"fonts/inter-cyrillic-semibold.otf", kCyrillic, Face::SemiBold, 1.0f},
+    // Chinese, Japanese and Korean: Noto Sans CJK cut to the common characters.
+    {"fonts/noto-sans-cjk.otf", kCjk, Face::Both, kCjkScale},
+};
+
 struct Glyphs {
-    std::set<ImWchar> missing;   // heard from ImGuiMissingGlyphHook since the last frame
-    std::string placeholders;    // what the last frame drew as the placeholder (UTF-8), for tests
-    std::set<ImWchar> embedded;  // characters of the embedded fonts drawn text has needed so far
-    std::set<ImWchar> cjk;       // CJK characters drawn text has needed so far
-    std::vector<ImWchar> text_ranges, cjk_ranges;  // the above as glyph ranges, alive until the next build
-    CjkFont cjk_state = CjkFont::NotNeeded;
-    std::vector<std::uint8_t> cjk_font;  // the fetched file; the atlas reads it at every build
-    double cjk_failed_at = 0;            // when the last fetch failed (now_seconds)
+    std::set<ImWchar> missing;        // heard from ImGuiMissingGlyphHook since the last frame
+    std::string placeholders;         // what the last frame drew as the placeholder (UTF-8), for tests
+    std::set<ImWchar> wanted;         // characters beyond kUpFront drawn text has needed so far
+    std::vector<ImWchar> text_ranges;  // kUpFront and the wanted ones of kBase, alive until the next build
     bool rebuild = false;
     bool large_wanted = false, large_loaded = false;  // want_large_type, and what the atlas has
 };
 Glyphs glyphs;
 
-bool embedded(unsigned c) {
-    for (std::size_t i = 0; i + 1 < std::size(kEmbedded); i += 2)
-        if (c >= kEmbedded[i] && c <= kEmbedded[i + 1]) return true;
+bool covers(std::span<const ImWchar> ranges, ImWchar c) {
+    for (std::size_t i = 0; i + 1 < ranges.size(); i += 2)
+        if (c >= ranges[i] && c <= ranges[i + 1]) return true;
     return false;
 }
 
-bool is_cjk(unsigned c) {
-    return (c >= 0x1100 && c <= 0x11FF) ||  // Hangul Jamo
-           (c >= 0x2E80 && c <= 0x2FDF) ||  // CJK radicals
-           (c >= 0x3000 && c <= 0x33FF) ||  // CJK punctuation, kana, Bopomofo, compatibility Jamo...
-           (c >= 0x3400 && c <= 0x4DBF) ||  // CJK Extension A
-           (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK Unified Ideographs
-           (c >= 0xAC00 && c <= 0xD7AF) ||  // Hangul syllables
-           (c >= 0xF900 && c <= 0xFAFF) ||  // CJK compatibility ideographs
-           (c >= 0xFF00 && c <= 0xFFEF);    // half- and full-width forms
-}
-
-void note_missing_glyph(unsigned int c) { glyphs.missing.insert(static_cast<ImWchar>(c)); }
-
-std::vector<ImWchar> glyph_ranges(const ImWchar* first, const ImWchar* last, const std::set<ImWchar>& singles) {
-    std::vector<ImWchar> ranges(first, last);
-    for (ImWchar c : singles) ranges.insert(ranges.end(), {c, c});
+// `first` and then every wanted character of `font`, as Dear ImGui's zero-ended glyph ranges.
+std::vector<ImWchar> glyph_ranges(std::span<const ImWchar> first, std::span<const ImWchar> font) {
+    std::vector<ImWchar> ranges(first.begin(), first.end());
+    for (ImWchar c : glyphs.wanted)
+        if (covers(font, c)) ranges.insert(ranges.end(), {c, c});
     ranges.push_back(0);
     return ranges;
 }
+
+void note_missing_glyph(unsigned int c) { glyphs.missing.insert(static_cast<ImWchar>(c)); }
 
 // ---- Building the atlas -----------------------------------------------------------------------------
 ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const ImWchar* ranges, bool merge = false) {
@@ -104,15 +137,12 @@ ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const I
                                                       pixels, &config, ranges);
 }
 
-// Dear ImGui sizes a font by its line (ascent to descent): Inter's is 1.210 em, Noto Sans CJK's
-// 1.448 em (their hhea tables). Asked for the same pixels, CJK characters would come out a fifth
-// smaller than the Latin text around them; scaled up by the ratio, both have the same em.
-constexpr float kCjkScale = 1.448f / (3408.0f / 2816.0f);
-
-void add_cjk(float pixels) {
-    if (glyphs.cjk_state == CjkFont::Ready && !glyphs.cjk.empty())
-        add_font(glyphs.cjk_font.data(), static_cast<unsigned>(glyphs.cjk_font.size()), pixels * kCjkScale,
-                 glyphs.cjk_ranges.data(), true);
+// Merges the pieces of this face that have arrived and have characters drawn text wanted.
+void add_pieces(Face face, float pixels) {
+    for (const FontPiece& piece : pieces)
+        if (piece.state == Fetch::Ready && piece.ranges.size() > 1 && (piece.face == face || piece.face == Face::Both))
+            add_font(piece.bytes.data(), static_cast<unsigned>(piece.bytes.size()), pixels * piece.scale,
+                     piece.ranges.data(), true);
 }
 
 // The placeholder for characters no font has: a box about as tall as a capital letter, as the
@@ -153,15 +183,15 @@ Fonts load_fonts(float pixel_ratio) {
     ImGuiMissingGlyphHook = note_missing_glyph;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
-    glyphs.text_ranges = glyph_ranges(std::begin(kUpFront), std::end(kUpFront), glyphs.embedded);
-    glyphs.cjk_ranges = glyph_ranges(nullptr, nullptr, glyphs.cjk);
+    glyphs.text_ranges = glyph_ranges(kUpFront, kBase);
+    for (FontPiece& piece : pieces) piece.ranges = glyph_ranges({}, piece.covers);
     const ImWchar* text_ranges = glyphs.text_ranges.data();
 
     Fonts fonts;
     fonts.body = add_font(font_inter_regular, font_inter_regular_size, 16.0f * pixel_ratio, text_ranges);
-    add_cjk(16.0f * pixel_ratio);
+    add_pieces(Face::Regular, 16.0f * pixel_ratio);
     fonts.heading = add_font(font_inter_semibold, font_inter_semibold_size, 19.0f * pixel_ratio, text_ranges);
-    add_cjk(19.0f * pixel_ratio);
+    add_pieces(Face::SemiBold, 19.0f * pixel_ratio);
     fonts.title = add_font(font_inter_semibold, font_inter_semibold_size, 30.0f * pixel_ratio, title_ranges);
     std::vector<Placeholder> placeholders = {add_placeholder(fonts.body, 16.0f * pixel_ratio),
                                              add_placeholder(fonts.heading, 19.0f * pixel_ratio),
@@ -170,7 +200,7 @@ Fonts load_fonts(float pixel_ratio) {
     glyphs.large_loaded = glyphs.large_wanted;
     if (glyphs.large_loaded) {
         fonts.large = add_font(font_inter_regular, font_inter_regular_size, 30.0f * pixel_ratio, text_ranges);
-        add_cjk(30.0f * pixel_ratio);
+        add_pieces(Face::Regular, 30.0f * pixel_ratio);
         placeholders.push_back(add_placeholder(fonts.large, 30.0f * pixel_ratio));
     }
     atlas->Build();
@@ -190,35 +220,40 @@ bool font_has_all(const ImFont* font, const char* text) {
 void want_large_type(bool wanted) { glyphs.large_wanted = wanted; }
 
 bool fonts_update(std::vector<platform::OpenedFile>& assets) {
-    for (platform::OpenedFile& asset : assets) {
-        if (asset.name != kCjkFontPath) continue;
-        glyphs.cjk_state = asset.error.empty() ? CjkFont::Ready : CjkFont::Unavailable;
-        glyphs.cjk_failed_at = platform::now_seconds();
-        glyphs.cjk_font = std::move(asset.bytes);
-        glyphs.rebuild |= glyphs.cjk_state == CjkFont::Ready;
-    }
+    for (platform::OpenedFile& asset : assets)
+        for (FontPiece& piece : pieces) {
+            if (asset.name != piece.path) continue;
+            piece.state = asset.error.empty() ? Fetch::Ready : Fetch::Unavailable;
+            piece.failed_at = platform::now_seconds();
+            piece.bytes = std::move(asset.bytes);
+            glyphs.rebuild |= piece.state == Fetch::Ready;
+        }
     assets.clear();
-    bool new_cjk = false;
     glyphs.placeholders.clear();
     for (ImWchar c : glyphs.missing) {
         char utf8[5] = {};
         ImTextCharToUtf8(utf8, c);
         glyphs.placeholders += utf8;
-        if (is_cjk(c))
-            new_cjk |= glyphs.cjk.insert(c).second;
-        else if (embedded(c))
-            glyphs.rebuild |= glyphs.embedded.insert(c).second;
+        if (!glyphs.wanted.insert(c).second) continue;
+        glyphs.rebuild |= covers(kBase, c);
+        for (FontPiece& piece : pieces) {
+            if (!covers(piece.covers, c)) continue;
+            glyphs.rebuild |= piece.state == Fetch::Ready;
+            // Offline on first use: a new character tries again, at most every half minute.
+            const bool retry = piece.state == Fetch::Unavailable && platform::now_seconds() - piece.failed_at > 30;
+            if (piece.state == Fetch::NotNeeded || retry) {
+                piece.state = Fetch::Fetching;
+                platform::fetch_asset(piece.path);
+            }
+        }
     }
     glyphs.missing.clear();
-    // Offline on first use: a new character tries again, at most every half minute.
-    const bool retry = glyphs.cjk_state == CjkFont::Unavailable && platform::now_seconds() - glyphs.cjk_failed_at > 30;
-    if (new_cjk && (glyphs.cjk_state == CjkFont::NotNeeded || retry)) {
-        glyphs.cjk_state = CjkFont::Fetching;
-        platform::fetch_asset(kCjkFontPath);
-    }
-    glyphs.rebuild |= new_cjk && glyphs.cjk_state == CjkFont::Ready;
     glyphs.rebuild |= glyphs.large_wanted != glyphs.large_loaded;
     return std::exchange(glyphs.rebuild, false);
+}
+
+bool fonts_fetching() {
+    return std::any_of(std::begin(pieces), std::end(pieces), [](const FontPiece& p) { return p.state == Fetch::Fetching; });
 }
 
 const std::string& fonts_placeholders_drawn() { return glyphs.placeholders; }

@@ -25,9 +25,11 @@ Fonts load_fonts(float pixel_ratio);
 // atlas). The shell wishes it away at the start of every frame, the presenting view wishes it back,
 // and the fonts are loaded again after a frame whose wish differs from what is loaded.
 void want_large_type(bool wanted);
-// After each frame, with what fetch_asset delivered: asks for the CJK font when drawn text needed
-// characters it has, and returns true when the fonts should be loaded again to draw new ones.
+// After each frame, with what fetch_asset delivered: asks for the font pieces that have characters
+// drawn text needed, and returns true when the fonts should be loaded again to draw new ones.
 bool fonts_update(std::vector<platform::OpenedFile>& assets);
+// Whether a font piece drawn text needs is on its way.
+bool fonts_fetching();
 // Test-only: the characters the last frame drew as the placeholder box (UTF-8), e.g. CJK ones
 // while their font is on its way.
 const std::string& fonts_placeholders_drawn();

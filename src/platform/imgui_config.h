@@ -4,6 +4,9 @@
 // would assert with 16-bit indices (TOOLCHAIN.md, gotcha 10).
 #define ImDrawIdx unsigned int
 #define IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+// No files: the app keeps no imgui.ini and loads fonts from memory, and on the web, file functions
+// would bring in Emscripten's whole file system (storage is web/pre.js's own).
+#define IMGUI_DISABLE_FILE_FUNCTIONS
 // 32-bit characters: with 16-bit ones a text field turns every character beyond U+FFFF (emoji,
 // rare CJK) into U+FFFD when it is edited, and people's text must stay exactly as they wrote it.
 #define IMGUI_USE_WCHAR32

@@ -25,6 +25,10 @@
 namespace {
 
 constexpr int kFramesAfterInput = 3;  // hover, layout and popups settle within a few frames
+// The first frame is shown once the fonts its text needs have arrived (a survey in Greek is never
+// first seen as boxes), but no later than this after the start: a slow network shows the boxes
+// and replaces them when the font comes.
+constexpr double kFirstFrameFontWait = 3.0;
 
 struct Loop {
     std::deque<InputEvent> pending;
@@ -32,6 +36,8 @@ struct Loop {
     std::uint64_t frames_drawn = 0;
     float pixel_ratio = 0;
     double last_time = 0;
+    double started = 0;
+    bool first_frame_shown = false;  // platform_first_frame_drawn was called
     double wake_at = -1;  // the app asked for a frame at this time
     bool quit = false;
 };
@@ -150,7 +156,7 @@ bool loop_start(std::string& error) {
     ImGui::GetIO().GetClipboardTextFn = [](void*) { return platform_clipboard_text(); };
     app_init();
     sync_display_size();
-    loop.last_time = platform::now_seconds();
+    loop.last_time = loop.started = platform::now_seconds();
     return true;
 }
 
@@ -192,9 +198,18 @@ void loop_draw_frame(double now) {
     gl_renderer::render(ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
     main_present();
 
-    if (++loop.frames_drawn == 1) platform_first_frame_drawn();
+    ++loop.frames_drawn;
     loop.frames_left = std::max(loop.frames_left - 1, request.animating ? 1 : 0);
     loop.wake_at = request.wake_in_seconds >= 0 ? now + request.wake_in_seconds : -1;
+    if (!loop.first_frame_shown) {
+        const double give_up_at = loop.started + kFirstFrameFontWait;
+        if (!request.fonts_fetching || now >= give_up_at) {
+            loop.first_frame_shown = true;
+            platform_first_frame_drawn();
+        } else if (loop.wake_at < 0 || loop.wake_at > give_up_at) {
+            loop.wake_at = give_up_at;
+        }
+    }
 }
 
 double loop_wake_at() { return loop.wake_at; }

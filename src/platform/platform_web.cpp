@@ -1,13 +1,11 @@
 // platform_web.cpp — the browser side of platform.h, as EM_JS glue.
 //
-// Storage: web/pre.js copies IndexedDB into the in-memory file system at /loupe before main();
-// reads come from there, and every write or removal also goes to IndexedDB at once, per file. Files, clipboard, URL and the on-screen keyboard are a
-// few lines of JavaScript each; results come back through the exported loupe_* functions.
-#include <dirent.h>
+// Storage: web/pre.js reads IndexedDB into memory before main(); reads come from there, and every
+// write or removal changes memory and goes to IndexedDB at once, per file. Files, clipboard, URL
+// and the on-screen keyboard are a few lines of JavaScript each; results come back through the exported loupe_* functions.
 #include <emscripten.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -19,20 +17,29 @@
 
 namespace {
 
-const std::string kRoot = "/loupe/";
 std::string clipboard;  // the last text the page saw being copied or pasted
 platform::Inbox the_inbox;
 
 }  // namespace
 
 // ---- JavaScript ----------------------------------------------------------------------------------
-EM_JS(void, js_storage_put, (const char* name, const unsigned char* data, int size), {
-    Module.loupeStorage.put(UTF8ToString(name), HEAPU8.slice(data, data + size));
+// Stored files live in web/pre.js's Module.loupeStorage.
+EM_JS(int, js_storage_size, (const char* name), {
+    const bytes = Module.loupeStorage.files.get(UTF8ToString(name));
+    return bytes ? bytes.length : -1;
 });
-EM_JS(void, js_storage_remove, (const char* name), { Module.loupeStorage.remove(UTF8ToString(name)); });
+EM_JS(void, js_storage_copy, (const char* name, unsigned char* out), {
+    HEAPU8.set(Module.loupeStorage.files.get(UTF8ToString(name)), out);
+});
+EM_JS(void, js_storage_write, (const char* name, const unsigned char* data, int size), {
+    Module.loupeStorage.write(UTF8ToString(name), HEAPU8.slice(data, data + size));
+});
+EM_JS(int, js_storage_erase, (const char* name), { return Module.loupeStorage.erase(UTF8ToString(name)) ? 1 : 0; });
 EM_JS(void, js_storage_fetch, (const char* name), { Module.loupeStorage.fetch(UTF8ToString(name)); });
-EM_JS(int, js_storage_has_lazy, (const char* name), { return Module.loupeStorage.lazy.has(UTF8ToString(name)) ? 1 : 0; });
-EM_JS(char*, js_storage_lazy_names, (), { return Module.loupeNewString(Array.from(Module.loupeStorage.lazy).join('\n')); });
+EM_JS(char*, js_storage_names, (), {
+    const s = Module.loupeStorage;
+    return Module.loupeNewString([...s.files.keys(), ...s.lazy].join('\n'));
+});
 EM_JS(char*, js_storage_problem, (), {
     return Module.loupeStorage.problem ? Module.loupeNewString(Module.loupeStorage.problem) : 0;
 });
@@ -468,62 +475,31 @@ EMSCRIPTEN_KEEPALIVE const char* loupe_placeholder_glyphs() { return app_placeho
 namespace platform {
 
 bool storage_read(const std::string& name, std::vector<std::uint8_t>& out) {
-    FILE* f = std::fopen((kRoot + name).c_str(), "rb");
-    if (!f) return false;
-    out.clear();
-    unsigned char buffer[65536];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out.insert(out.end(), buffer, buffer + n);
-    std::fclose(f);
+    const int size = js_storage_size(name.c_str());
+    if (size < 0) return false;
+    out.resize(static_cast<std::size_t>(size));
+    js_storage_copy(name.c_str(), out.data());
     return true;
 }
 
 bool is_fetched_on_demand(const std::string& name) { return name.starts_with("picture-"); }
 
 bool storage_write(const std::string& name, std::span<const std::uint8_t> bytes) {
-    if (is_fetched_on_demand(name)) {  // straight to the database, never into memory
-        js_storage_put(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
-        return true;
-    }
-    const std::string path = kRoot + name, temp = path + ".partial";
-    FILE* f = std::fopen(temp.c_str(), "wb");
-    if (!f) return false;
-    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    if (std::fclose(f) != 0 || !written || std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::remove(temp.c_str());
-        return false;
-    }
-    js_storage_put(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+    js_storage_write(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
     return true;
 }
 
-bool storage_remove(const std::string& name) {
-    if (is_fetched_on_demand(name)) {
-        const bool stored = js_storage_has_lazy(name.c_str()) != 0;
-        if (stored) js_storage_remove(name.c_str());
-        return stored;
-    }
-    const bool removed = std::remove((kRoot + name).c_str()) == 0;
-    if (removed) js_storage_remove(name.c_str());
-    return removed;
-}
+bool storage_remove(const std::string& name) { return js_storage_erase(name.c_str()) != 0; }
 
 std::vector<std::string> storage_list() {
     std::vector<std::string> names;
-    if (DIR* dir = opendir(kRoot.c_str())) {
-        while (dirent* entry = readdir(dir)) {
-            const std::string name = entry->d_name;
-            if (name != "." && name != ".." && !name.ends_with(".partial")) names.push_back(name);
-        }
-        closedir(dir);
-    }
-    char* lazy = js_storage_lazy_names();
-    for (std::string_view rest = lazy; !rest.empty();) {
+    char* all = js_storage_names();
+    for (std::string_view rest = all; !rest.empty();) {
         const std::size_t end = std::min(rest.find('\n'), rest.size());
         names.emplace_back(rest.substr(0, end));
         rest.remove_prefix(std::min(end + 1, rest.size()));
     }
-    std::free(lazy);
+    std::free(all);
     return names;
 }
 

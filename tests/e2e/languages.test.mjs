@@ -6,8 +6,11 @@
 // screen and the results at 1280x800 and 390x844, light and dark, for a person to look at.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdirSync, readFileSync} from 'node:fs';
-import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, click, tap} from './harness.mjs';
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {ROOT, launchBrowser, startServer, openApp, settle, rect, waitForWidget, click, tap, watch} from './harness.mjs';
 import {press, reveal, clipboard, fieldText, newSurvey, spoken, screenNumber, answerScreen, pressWhileBusy,
         expectWidget} from './steps.mjs';
 
@@ -30,6 +33,7 @@ after(async () => {
 
 const desktop = {viewport: {width: 1280, height: 800}, colorScheme: 'light', acceptDownloads: true,
                  permissions: ['clipboard-read', 'clipboard-write']};
+const LOUPE = join(ROOT, 'build/native/loupe');
 // The characters the last frame drew as the placeholder box, because no font (yet) has them.
 const boxes = (page) => page.evaluate(() => UTF8ToString(Module._loupe_placeholder_glyphs()));
 const fontRequests = (log) => log.requests.filter((url) => new URL(url).pathname === CJK_FONT).length;
@@ -163,6 +167,48 @@ test('items in Polish, Greek, Russian and Japanese survive typing, pasting, an i
   assert.deepEqual(takerLog.errors, []);
   await pm.close();
   await respondent.close();
+});
+
+// A survey's link, made by the command-line tool as a PM would.
+function surveyLink(title, intro, items) {
+  const dir = mkdtempSync(join(tmpdir(), 'loupe-languages-'));
+  writeFileSync(join(dir, 'items.txt'), items.join('\n'));
+  execFileSync(LOUPE, ['survey', 'create', '--title', title, '--intro', intro, '--items-file', join(dir, 'items.txt'),
+                       '--out', join(dir, 's.loupe')]);
+  return execFileSync(LOUPE, ['survey', 'link', join(dir, 's.loupe'), '--base', origin + '/']).toString().trim();
+}
+
+test('a survey link in Greek or Russian is first shown in its own letters, fetching only its own font; an English one fetches none',
+     async () => {
+  const surveys = [
+    ['Τι μετράει σε ένα τηλέφωνο;', 'Διαλέξτε το πιο και το λιγότερο σημαντικό.', ['Τιμή', 'Μπαταρία', 'Κάμερα', 'Οθόνη'], 'greek'],
+    ['Что важно в телефоне?', 'Выберите самое и наименее важное.', ['Цена', 'Батарея', 'Камера', 'Экран'], 'cyrillic'],
+    ['What matters in a phone?', 'Pick the most and the least important.', ['Price', 'Battery', 'Camera', 'Screen'], null],
+  ];
+  for (const [title, intro, items, piece] of surveys) {
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    // What the page shows first: the frame drawn when the loading screen goes (web/boot.js marks it).
+    await page.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, ...rest) => {
+        if (name === 'first-frame') window.firstFrameBoxes = UTF8ToString(Module._loupe_placeholder_glyphs());
+        return mark(name, ...rest);
+      };
+    });
+    const log = watch(page);
+    await page.goto(surveyLink(title, intro, items));
+    await page.waitForFunction(() => window.firstFrameBoxes !== undefined, null, {timeout: 60000});
+    assert.equal(await page.evaluate(() => window.firstFrameBoxes), '', `${title}: no boxes in the first frame`);
+    const fonts = log.requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/fonts/'));
+    assert.deepEqual(fonts.sort(), piece ? [`/fonts/inter-${piece}-regular.otf`, `/fonts/inter-${piece}-semibold.otf`] : [],
+                     title);
+    await click(page, 'answer/start');
+    await settle(page);
+    assert.equal(await boxes(page), '', `${title}: the items are drawn`);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
 });
 
 test('what no font draws (Hebrew, emoji) shows as a box, and the text stays exactly as typed', async () => {

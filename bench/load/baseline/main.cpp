@@ -39,6 +39,9 @@ int main() {
     SDL_GL_MakeCurrent(window, gl);
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
+    // What the stock library does by itself for an atlas built empty (Loupe's leaves that out:
+    // cmake/imgui_missing_glyphs.cmake).
+    ImGui::GetIO().Fonts->AddFontDefault();
     ImGui_ImplSDL2_InitForOpenGL(window, gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     emscripten_set_main_loop(frame, 0, true);
