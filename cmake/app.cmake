@@ -177,11 +177,14 @@ if(EMSCRIPTEN)
   add_dependencies(loupe_web loupe_cjk_font)
   # The page's own static files beside the build output, copied (and the service worker's version
   # worked out again) each time the page is built.
-  set(web_files index.html boot.js loupe.css icon.svg manifest.webmanifest)
+  set(web_files index.html loupe.css icon.svg manifest.webmanifest)
   foreach(f ${web_files})
     add_custom_command(TARGET loupe_web POST_BUILD
       COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/${f}" "${dist}/${f}")
   endforeach()
+  add_custom_command(TARGET loupe_web POST_BUILD
+    COMMAND ${LOUPE_NODE} ${LOUPE_TERSER} "${CMAKE_SOURCE_DIR}/web/boot.js" --compress --mangle -o "${dist}/boot.js"
+    VERBATIM)
   # Icons for a phone's home screen (Chrome wants PNGs, iOS an apple-touch-icon), drawn from the SVGs.
   find_program(RSVG_CONVERT rsvg-convert REQUIRED)
   foreach(icon "icon.svg;192;icon-192.png" "icon.svg;512;icon-512.png"

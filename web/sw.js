@@ -4,8 +4,9 @@
 // ones to keep from the start. An unchanged build is byte for byte the same worker, so the browser
 // keeps its cache; any change is a new worker that installs beside the old one and then waits.
 // It takes over only when the page asks for it (the user chose "Reload"), never by itself, so
-// nobody's answers are interrupted. Fonts under fonts/ are fetched only by pages that need them:
-// they are kept on their first successful fetch, not before.
+// nobody's answers are interrupted. Fonts under fonts/ are fetched only by pages that need them,
+// and the PNG icons only by a browser installing the app: they are kept on their first successful
+// fetch, not before.
 //
 // The two builds (web/boot.js) are kept by use. A page tells the worker which it runs ('keep'): a
 // respondent's phone keeps the link build only and never downloads the full app; the full app keeps
@@ -64,7 +65,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.open(CACHE).then((cache) => cache.match(path)).then((hit) => hit || fetch(request)));
     return;
   }
-  if (path.startsWith('fonts/') || BUILD_FILES.includes(path)) {
+  if (path.startsWith('fonts/') || path.endsWith('.png') || BUILD_FILES.includes(path)) {
     event.respondWith(caches.open(CACHE).then((cache) => cache.match(path).then((hit) => hit || fetch(request)
       .then((response) => {
         if (!response.ok) return response;

@@ -20,7 +20,17 @@ function surveyHash() {
   return link.slice(link.indexOf('#'));
 }
 
-async function measure(dir, hash = '') {
+// Everything a first visit downloads, not only what the first frame needs: after it, Loupe's
+// service worker keeps the shell and the build the page ran (`kept`) for offline use.
+async function untilKept(page, kept) {
+  await page.waitForFunction(async (files) => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!(registration && registration.active && registration.active.state === 'activated')) return false;
+    return (await Promise.all(files.map((f) => caches.match(f)))).every(Boolean);
+  }, kept, {timeout: 60000, polling: 200});
+}
+
+async function measure(dir, hash = '', kept = []) {
   const {server, origin} = await startServer(dir);
   const browser = await launchBrowser();
   const times = [];
@@ -29,10 +39,13 @@ async function measure(dir, hash = '') {
     const context = await browser.newContext({viewport: {width: 1280, height: 800}});  // empty cache
     const page = await context.newPage();
     const bodies = [];
-    page.on('response', (r) => bodies.push(r.body().then((b) => ({url: r.url(), bytes: b.length, gzip: gzipSync(b, {level: 9}).length}), () => null)));
+    // The context's responses: the page's and its service worker's.
+    context.on('response', (r) => bodies.push(r.body().then((b) => ({url: r.url(), worker: Boolean(r.request().serviceWorker()), bytes: b.length,
+                                                                   gzip: gzipSync(b, {level: 9}).length}), () => null)));
     await page.goto(`${origin}/${hash}`);
     await page.waitForFunction(() => performance.getEntriesByName('first-frame').length > 0, null, {timeout: 60000});
     times.push(await page.evaluate(() => performance.getEntriesByName('first-frame')[0].startTime));
+    if (kept.length) await untilKept(page, kept);
     files = (await Promise.all(bodies)).filter(Boolean);
     await context.close();
   }
@@ -44,14 +57,16 @@ async function measure(dir, hash = '') {
 }
 
 const kb = (n) => (n / 1024).toFixed(0) + ' KB';
-const link = await measure(appDir, surveyHash());
-const app = await measure(appDir);
+const link = await measure(appDir, surveyHash(), ['index.html', 'link.wasm']);
+const app = await measure(appDir, '', ['index.html', 'loupe.wasm', 'link.wasm']);
 const base = await measure(baselineDir);
 const row = (name, a) => `${name.padEnd(26)}${kb(a.gzip).padStart(9)}${(a.gzip / base.gzip).toFixed(2).padStart(7)}` +
   `${(a.median.toFixed(0) + ' ms').padStart(12)}${(a.median / base.median).toFixed(2).padStart(7)}`;
 for (const [name, m] of [['the survey link', link], ['the full app', app]]) {
   console.log(`${name}, files:`);
-  for (const f of m.files) console.log(`  ${new URL(f.url).pathname.padEnd(14)} ${kb(f.bytes).padStart(8)} raw ${kb(f.gzip).padStart(8)} gzipped`);
+  for (const f of m.files)
+    console.log(`  ${new URL(f.url).pathname.padEnd(22)} ${kb(f.bytes).padStart(8)} raw ${kb(f.gzip).padStart(8)} gzipped` +
+                (f.worker ? '  (by the service worker, after the first frame)' : ''));
 }
 console.log(`\n${''.padEnd(26)}${'gzipped'.padStart(9)}${'ratio'.padStart(7)}${'1st frame'.padStart(12)}${'ratio'.padStart(7)}`);
 console.log(row('survey link (link build)', link));

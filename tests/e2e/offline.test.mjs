@@ -79,14 +79,15 @@ async function waitUntilOfflineReady(page, files = ['loupe.js', 'loupe.wasm', 'l
   }, files, {timeout: 60000, polling: 200});
 }
 
-test('the same build writes the same service worker, and fonts and builds are not fetched ahead', () => {
+test('the same build writes the same service worker, and fonts, icons and builds are not fetched ahead', () => {
   const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
   execFileSync('cmake', [`-DAPP_DIR=${dir}`, `-DTEMPLATE=${join(ROOT, 'web/sw.js')}`, '-P', join(ROOT, 'cmake/sw.cmake')]);
   assert.equal(readFileSync(join(dir, 'sw.js'), 'utf8'), sw);
   const files = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1].replaceAll("'", '"'));
-  for (const f of ['index.html', 'boot.js', 'loupe.css', 'manifest.webmanifest', 'icon-192.png'])
+  for (const f of ['index.html', 'boot.js', 'loupe.css', 'manifest.webmanifest', 'icon.svg'])
     assert.ok(files.includes(f), `${f} is kept for offline use`);
   assert.ok(!files.some((f) => f.startsWith('fonts/')), 'fonts are fetched only when a page needs them');
+  assert.ok(!files.some((f) => f.endsWith('.png')), 'the PNG icons are fetched only to install the app');
   for (const f of ['loupe.js', 'loupe.wasm', 'link.js', 'link.wasm'])
     assert.ok(!files.includes(f), `${f} is kept once a page has used it, not fetched by every visitor`);
 });

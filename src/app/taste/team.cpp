@@ -385,9 +385,8 @@ void cadence_card(Team& team, float width) {
     field_label("Time (24-hour)");
     if (text_field("taste/cadence/time", ui.time_text, 5, px(110), "15:00")) {
         ui.time_edited = true;
-        int h = -1, m = -1;
-        if (std::sscanf(ui.time_text.c_str(), "%d:%d", &h, &m) == 2 && h >= 0 && h <= 23 && m >= 0 && m <= 59 &&
-            ui.time_text.size() >= 4) {
+        int h = 0, m = 0;
+        if (loupe::taste::parse_time_of_day(ui.time_text, h, m)) {
             c.hour = std::uint8_t(h), c.minute = std::uint8_t(m);
             revise_settings(team);
         }

@@ -110,6 +110,20 @@ Result<Platform> parse_platform(std::string_view text) {
     return failure<Platform>("\"" + std::string(text) + "\" is not a platform; use iOS, Android, web or desktop.");
 }
 
+bool parse_time_of_day(std::string_view text, int& hour, int& minute) {
+    const std::size_t colon = text.find(':');
+    if (colon < 1 || colon > 2 || text.size() != colon + 3) return false;
+    int h = 0, m = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i == colon) continue;
+        if (text[i] < '0' || text[i] > '9') return false;
+        (i < colon ? h : m) = (i < colon ? h : m) * 10 + (text[i] - '0');
+    }
+    if (h > 23 || m > 59) return false;
+    hour = h, minute = m;
+    return true;
+}
+
 Result<Cadence> parse_cadence(std::string_view text) {
     const std::string example = " Write it like \"monthly second thursday 15:00 60\".";
     const auto w = words(text);
@@ -132,17 +146,8 @@ Result<Cadence> parse_cadence(std::string_view text) {
     if (weekday == 7) return failure<Cadence>("\"" + std::string(w[2]) + "\" is not a day of the week.");
     c.weekday = std::uint8_t(weekday);
     const std::string_view time = w[3];
-    const std::size_t colon = time.find(':');
-    int hour = -1, minute = -1;
-    if (colon != std::string_view::npos && colon >= 1 && colon <= 2 && time.size() == colon + 3) {
-        hour = minute = 0;
-        for (std::size_t i = 0; i < time.size(); ++i) {
-            if (i == colon) continue;
-            if (time[i] < '0' || time[i] > '9') { hour = -1; break; }
-            (i < colon ? hour : minute) = (i < colon ? hour : minute) * 10 + (time[i] - '0');
-        }
-    }
-    if (hour < 0 || hour > 23 || minute > 59)
+    int hour = 0, minute = 0;
+    if (!parse_time_of_day(time, hour, minute))
         return failure<Cadence>("\"" + std::string(time) + "\" is not a time of day; write it as 15:00.");
     c.hour = std::uint8_t(hour);
     c.minute = std::uint8_t(minute);

@@ -42,6 +42,8 @@ Result<Platform> parse_platform(std::string_view text);  // "iOS", "Android", "w
 // "monthly second thursday 15:00 60" (week: first, second, third, fourth or last; any weekday;
 // 24-hour time; minutes); words in any case.
 Result<Cadence> parse_cadence(std::string_view text);
+// "15:00" or "9:05" (24-hour); false, and nothing changed, for anything else.
+bool parse_time_of_day(std::string_view text, int& hour, int& minute);
 std::string cadence_text(const Cadence& c);  // "monthly on the second Thursday at 15:00 for 60 minutes"
 
 // Whose turn it is to pick: `next` in the rota, or the first after it who is not away; 0

@@ -65,6 +65,19 @@ TEST(TasteTeam, CadencesParseAndSayThemselves) {
     EXPECT_TRUE(contains(parse_cadence("monthly first monday 15:00 0").error(), "minutes"));
 }
 
+TEST(TasteTeam, TimesOfDayAreHoursAndMinutes) {
+    int h = -1, m = -1;
+    EXPECT_TRUE(parse_time_of_day("9:05", h, m));
+    EXPECT_EQ(h, 9);
+    EXPECT_EQ(m, 5);
+    EXPECT_TRUE(parse_time_of_day("23:59", h, m));
+    EXPECT_EQ(h, 23);
+    for (const char* bad : {"", "15", "15:0", "24:00", "12:60", "1:2:3", ":30", "123:00", " 9:05", "9:05 ", "-1:00"})
+        EXPECT_FALSE(parse_time_of_day(bad, h, m)) << bad;
+    EXPECT_EQ(h, 23) << "nothing changed by a refusal";
+    EXPECT_EQ(m, 59);
+}
+
 TEST(TasteTeam, NextSessionDateFollowsTheCadence) {
     const Cadence second_thursday{};
     EXPECT_EQ(weekday_of({2027, 1, 14}), 4);
