@@ -4,8 +4,10 @@
 // Two builds of the same app sit beside this page. A survey or invite link ("#s=…", "#t=…") and
 // "Take a survey" open the link build (link.js, link.wasm), which holds only the respondent's and
 // participant's screens: the little a phone on a mobile network has to fetch. Everything else opens
-// the full app (loupe.js, loupe.wasm). Both keep their data in the same browser storage; the link
-// build loads the page again to go anywhere else (Module.loupeOpenFullApp).
+// the full app (loupe.js, loupe.wasm), which opens links too: offline, a link opens in it when the
+// service worker kept only the full app (a PM who never opened a link in this browser). Both keep
+// their data in the same browser storage; the link build loads the page again to go anywhere else
+// (Module.loupeOpenFullApp).
 'use strict';
 (() => {
   const loader = document.getElementById('loader');
@@ -20,7 +22,7 @@
     text.textContent = message;
   };
 
-  const build = /^#(s=|t=|\/take$)/.test(location.hash) ? 'link' : 'loupe';
+  let build = /^#(s=|t=|\/take$)/.test(location.hash) ? 'link' : 'loupe';
 
   const noWebGL2 = 'Loupe needs WebGL2 to draw, and this browser has it turned off or does not support it. ' +
     'Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration in the browser settings.';
@@ -32,7 +34,7 @@
 
   // Asked for at once, beside the JS, and streamed through a counter so the bar shows real
   // progress; compiled while it is still arriving.
-  const wasmResponse = missing ? null : fetch(build + '.wasm');
+  let wasmResponse = null;
   const instantiateWasm = (imports, done) => {
     wasmResponse.then((response) => {
       if (!response.ok) throw new Error('the server answered ' + response.status);
@@ -122,8 +124,19 @@
     fail(missing);
     return;
   }
-  const script = document.createElement('script');
-  script.src = build + '.js';
-  script.onerror = () => fail('Loupe could not load its program file. Check your connection and reload the page.');
-  document.body.appendChild(script);
+  const start = () => {
+    wasmResponse = fetch(build + '.wasm');
+    const script = document.createElement('script');
+    script.src = build + '.js';
+    script.onerror = () => fail('Loupe could not load its program file. Check your connection and reload the page.');
+    document.body.appendChild(script);
+  };
+  if (build === 'link' && navigator.onLine === false && window.caches) {
+    caches.match('link.wasm').then((kept) => kept, () => true).then((kept) => {
+      if (!kept) build = 'loupe';
+      start();
+    });
+  } else {
+    start();
+  }
 })();

@@ -1,8 +1,11 @@
 // serve.mjs — a tiny static server for the built app (never deployed; any static host works).
-// Sends the same Content-Security-Policy as the page, correct MIME types, and no caching, so a
-// reload always shows the latest build. Usage: node web/serve.mjs DIR [PORT]  (PORT 0: any free)
+// Sends the same Content-Security-Policy as the page, correct MIME types, and asks the browser to
+// check every file before using its copy (no-cache, with an ETag), so a reload always shows the
+// latest build and a file the browser already has is not sent again: the service worker keeps the
+// build the page has just downloaded, and as on any static host, that costs a 304, not a second
+// download. Usage: node web/serve.mjs DIR [PORT]  (PORT 0: any free)
 import {createServer} from 'node:http';
-import {readFile} from 'node:fs/promises';
+import {readFile, stat} from 'node:fs/promises';
 import {extname, join, normalize} from 'node:path';
 
 const TYPES = {
@@ -20,15 +23,22 @@ export function serve(root, port = 0, host = '127.0.0.1') {
     const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-        'Content-Length': body.length,
-        'Cache-Control': 'no-store',
+      const info = await stat(file);
+      const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+      const headers = {
+        'Cache-Control': 'no-cache',
+        'ETag': etag,
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
-      });
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+                          'Content-Length': body.length});
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, {'Content-Type': 'text/plain'}).end('not found');

@@ -10,13 +10,13 @@
 //
 // The two builds (web/boot.js) are kept by use. A page tells the worker which it runs ('keep'): a
 // respondent's phone keeps the link build only and never downloads the full app; the full app keeps
-// both, so its survey links open offline too. A new version keeps what the one before it kept.
+// only itself (offline, links open in it: boot.js). A new version keeps what the one before it kept.
 'use strict';
 const VERSION = '@LOUPE_VERSION@';
 const FILES = [@LOUPE_PRECACHE@];
 const CACHE = 'loupe-' + VERSION;
-const BUILDS = {link: ['link.js', 'link.wasm'], loupe: ['loupe.js', 'loupe.wasm', 'link.js', 'link.wasm']};
-const BUILD_FILES = BUILDS.loupe;
+const BUILDS = {link: ['link.js', 'link.wasm'], loupe: ['loupe.js', 'loupe.wasm']};
+const BUILD_FILES = [...BUILDS.link, ...BUILDS.loupe];
 
 // 'no-cache': the server confirms each file is current (never an older build from the HTTP
 // cache), and a file the page has just downloaded is not sent again when the host says so.

@@ -1,7 +1,7 @@
 // load.mjs — measures cold loads of the app's page, opened plainly (the full app) and from a survey
 // link (the link build), against the baseline. Usage: node load.mjs APP_DIR BASELINE_DIR LOUPE_CLI
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -40,8 +40,16 @@ async function measure(dir, hash = '', kept = []) {
     const page = await context.newPage();
     const bodies = [];
     // The context's responses: the page's and its service worker's.
-    context.on('response', (r) => bodies.push(r.body().then((b) => ({url: r.url(), worker: Boolean(r.request().serviceWorker()), bytes: b.length,
-                                                                   gzip: gzipSync(b, {level: 9}).length}), () => null)));
+    // A file counts as downloaded when its body came over the network: a 304 (the browser had it)
+    // costs nothing. Playwright gives no bodies of the worker's responses: they are read from disk.
+    context.on('response', (r) => {
+      const worker = Boolean(r.request().serviceWorker());
+      const body = worker ? Promise.resolve(readFileSync(join(dir, new URL(r.url()).pathname))) : r.body();
+      bodies.push(Promise.all([body, r.request().sizes()]).then(([b, sizes]) => {
+        const sent = sizes.responseBodySize > 0;
+        return {url: r.url(), worker, bytes: sent ? b.length : 0, gzip: sent ? gzipSync(b, {level: 9}).length : 0};
+      }, () => null));
+    });
     await page.goto(`${origin}/${hash}`);
     await page.waitForFunction(() => performance.getEntriesByName('first-frame').length > 0, null, {timeout: 60000});
     times.push(await page.evaluate(() => performance.getEntriesByName('first-frame')[0].startTime));

@@ -71,7 +71,7 @@ async function answerFirstScreen(page) {
 }
 
 // The worker controls the page and keeps the build the page runs (web/sw.js: the full app keeps both).
-async function waitUntilOfflineReady(page, files = ['loupe.js', 'loupe.wasm', 'link.js', 'link.wasm']) {
+async function waitUntilOfflineReady(page, files = ['loupe.js', 'loupe.wasm']) {
   await page.waitForFunction(async (files) => {
     if (!(navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated')) return false;
     const kept = await Promise.all(files.map((f) => caches.match(f)));
@@ -118,6 +118,7 @@ test('after the first visit, the app and a survey link open and work with the ne
   const {page, log} = await openApp(context, origin);
   await waitForWidget(page, 'home/title');
   await waitUntilOfflineReady(page);
+  assert.ok(!log.requests.some((url) => /\/link\.(js|wasm)$/.test(url)), 'the full app does not download the link build');
 
   await context.setOffline(true);
   await stopServer();
@@ -127,7 +128,9 @@ test('after the first visit, the app and a survey link open and work with the ne
     await click(page, 'home/surveys');
     await waitForWidget(page, 'surveys/title');
 
+    // Only the full app is kept: the link opens in it.
     const survey = await openApp(context, origin, hash);
+    assert.ok(survey.log.requests.some((url) => url.endsWith('/loupe.wasm')), 'the link opened in the full app');
     await answerFirstScreen(survey.page);
     assert.deepEqual([...log.errors, ...survey.log.errors], []);
   } finally {
