@@ -124,8 +124,28 @@
     fail(missing);
     return;
   }
+  // Browser storage is opened now, beside the downloads, rather than once the program has arrived
+  // (web/pre.js reads it), with its one store made when the database is new.
+  const openStorage = () => {
+    try {
+      const request = indexedDB.open('/loupe', 21);
+      request.onupgradeneeded = () => {
+        if (!request.result.objectStoreNames.contains('FILE_DATA'))
+          request.result.createObjectStore('FILE_DATA').createIndex('timestamp', 'timestamp', {unique: false});
+      };
+      // Settled by the success event, not by readyState: that is already "done" while a new
+      // database's store is still being made, when no other transaction may start.
+      return {ready: new Promise((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      })};
+    } catch (err) {
+      return {failed: String(err)};
+    }
+  };
   const start = () => {
     wasmResponse = fetch(build + '.wasm');
+    if (typeof indexedDB !== 'undefined') Module.loupeStorageOpening = openStorage();
     const script = document.createElement('script');
     script.src = build + '.js';
     script.onerror = () => fail('Loupe could not load its program file. Check your connection and reload the page.');

@@ -236,16 +236,12 @@ Module.preInit.push(() => {
     try { f(...args); } catch (err) { finish('IndexedDB failed: ' + err); }
   };
   progress();
-  let open;
-  try { open = indexedDB.open('/loupe', 21); } catch (err) { finish('IndexedDB is unavailable: ' + err); return; }
-  open.onupgradeneeded = guarded(() => {
-    if (!open.result.objectStoreNames.contains('FILE_DATA'))
-      open.result.createObjectStore('FILE_DATA').createIndex('timestamp', 'timestamp', {unique: false});
-  });
-  open.onerror = guarded(() => finish('IndexedDB is unavailable: ' + open.error));
-  open.onsuccess = guarded(() => {
-    connection = open.result;
-    if (finished) { connection.close(); return; }  // too late: the app runs without storage
+  // Opened by boot.js beside the downloads, with its one store made if the database is new.
+  const opening = Module.loupeStorageOpening;
+  if (!opening || opening.failed) { finish('IndexedDB is unavailable: ' + (opening ? opening.failed : 'never opened')); return; }
+  const failed = guarded((error) => finish('IndexedDB is unavailable: ' + error));
+  const opened = guarded((db) => {
+    connection = db;
     // Another tab may upgrade or delete the database: let it, rather than block it.
     connection.onversionchange = () => connection.close();
     const files = connection.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA');
@@ -275,6 +271,10 @@ Module.preInit.push(() => {
     };
     walk(ranges.shift());
   });
+  opening.ready.then((db) => {
+    if (finished) db.close();  // too late: the app runs without storage
+    else opened(db);
+  }, failed);
   if (storage.channel) storage.channel.onmessage = (e) => storage.reread(String(e.data));
 });
 

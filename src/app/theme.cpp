@@ -81,13 +81,9 @@ struct FontPiece {
     const char* path;
     std::span<const ImWchar> covers;
     Face face;
-    float scale;                      // drawn at this many times the font's pixels (kCjkScale)
-    Fetch state = Fetch::NotNeeded;
-    std::vector<std::uint8_t> bytes;  // the fetched file; the atlas reads it at every build
-    double failed_at = 0;             // when the last fetch failed (now_seconds)
-    std::vector<ImWchar> ranges;      // what of it the atlas has, alive until the next build
+    float scale;  // drawn at this many times the font's pixels (kCjkScale)
 };
-FontPiece pieces[] = {
+constexpr FontPiece kPieces[] = {
     {"fonts/inter-latin-regular.otf", kLatin, Face::Regular, 1.0f},
     {"fonts/inter-latin-semibold.otf", kLatin, Face::SemiBold, 1.0f},
     {"fonts/inter-greek-regular.otf", kGreek, Face::Regular, 1.0f},
@@ -97,6 +93,13 @@ FontPiece pieces[] = {
     // Chinese, Japanese and Korean: Noto Sans CJK cut to the common characters.
     {"fonts/noto-sans-cjk.otf", kCjk, Face::Both, kCjkScale},
 };
+struct Fetched {
+    Fetch state = Fetch::NotNeeded;
+    std::vector<std::uint8_t> bytes;  // the file; the atlas reads it at every build
+    double failed_at = 0;             // when the last fetch failed (now_seconds)
+    std::vector<ImWchar> ranges;      // what of it the atlas has, alive until the next build
+};
+Fetched fetched[std::size(kPieces)];  // by kPieces' index
 
 struct Glyphs {
     std::set<ImWchar> missing;        // heard from ImGuiMissingGlyphHook since the last frame
@@ -139,10 +142,12 @@ ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const I
 
 // Merges the pieces of this face that have arrived and have characters drawn text wanted.
 void add_pieces(Face face, float pixels) {
-    for (const FontPiece& piece : pieces)
-        if (piece.state == Fetch::Ready && piece.ranges.size() > 1 && (piece.face == face || piece.face == Face::Both))
-            add_font(piece.bytes.data(), static_cast<unsigned>(piece.bytes.size()), pixels * piece.scale,
-                     piece.ranges.data(), true);
+    for (std::size_t i = 0; i < std::size(kPieces); ++i) {
+        const Fetched& f = fetched[i];
+        if (f.state == Fetch::Ready && f.ranges.size() > 1 && (kPieces[i].face == face || kPieces[i].face == Face::Both))
+            add_font(f.bytes.data(), static_cast<unsigned>(f.bytes.size()), pixels * kPieces[i].scale, f.ranges.data(),
+                     true);
+    }
 }
 
 // The placeholder for characters no font has: a box about as tall as a capital letter, as the
@@ -184,7 +189,7 @@ Fonts load_fonts(float pixel_ratio) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     glyphs.text_ranges = glyph_ranges(kUpFront, kBase);
-    for (FontPiece& piece : pieces) piece.ranges = glyph_ranges({}, piece.covers);
+    for (std::size_t i = 0; i < std::size(kPieces); ++i) fetched[i].ranges = glyph_ranges({}, kPieces[i].covers);
     const ImWchar* text_ranges = glyphs.text_ranges.data();
 
     Fonts fonts;
@@ -221,12 +226,13 @@ void want_large_type(bool wanted) { glyphs.large_wanted = wanted; }
 
 bool fonts_update(std::vector<platform::OpenedFile>& assets) {
     for (platform::OpenedFile& asset : assets)
-        for (FontPiece& piece : pieces) {
-            if (asset.name != piece.path) continue;
-            piece.state = asset.error.empty() ? Fetch::Ready : Fetch::Unavailable;
-            piece.failed_at = platform::now_seconds();
-            piece.bytes = std::move(asset.bytes);
-            glyphs.rebuild |= piece.state == Fetch::Ready;
+        for (std::size_t i = 0; i < std::size(kPieces); ++i) {
+            if (asset.name != kPieces[i].path) continue;
+            Fetched& f = fetched[i];
+            f.state = asset.error.empty() ? Fetch::Ready : Fetch::Unavailable;
+            f.failed_at = platform::now_seconds();
+            f.bytes = std::move(asset.bytes);
+            glyphs.rebuild |= f.state == Fetch::Ready;
         }
     assets.clear();
     glyphs.placeholders.clear();
@@ -236,14 +242,15 @@ bool fonts_update(std::vector<platform::OpenedFile>& assets) {
         glyphs.placeholders += utf8;
         if (!glyphs.wanted.insert(c).second) continue;
         glyphs.rebuild |= covers(kBase, c);
-        for (FontPiece& piece : pieces) {
-            if (!covers(piece.covers, c)) continue;
-            glyphs.rebuild |= piece.state == Fetch::Ready;
+        for (std::size_t i = 0; i < std::size(kPieces); ++i) {
+            if (!covers(kPieces[i].covers, c)) continue;
+            Fetched& f = fetched[i];
+            glyphs.rebuild |= f.state == Fetch::Ready;
             // Offline on first use: a new character tries again, at most every half minute.
-            const bool retry = piece.state == Fetch::Unavailable && platform::now_seconds() - piece.failed_at > 30;
-            if (piece.state == Fetch::NotNeeded || retry) {
-                piece.state = Fetch::Fetching;
-                platform::fetch_asset(piece.path);
+            const bool retry = f.state == Fetch::Unavailable && platform::now_seconds() - f.failed_at > 30;
+            if (f.state == Fetch::NotNeeded || retry) {
+                f.state = Fetch::Fetching;
+                platform::fetch_asset(kPieces[i].path);
             }
         }
     }
@@ -253,7 +260,7 @@ bool fonts_update(std::vector<platform::OpenedFile>& assets) {
 }
 
 bool fonts_fetching() {
-    return std::any_of(std::begin(pieces), std::end(pieces), [](const FontPiece& p) { return p.state == Fetch::Fetching; });
+    return std::any_of(std::begin(fetched), std::end(fetched), [](const Fetched& f) { return f.state == Fetch::Fetching; });
 }
 
 const std::string& fonts_placeholders_drawn() { return glyphs.placeholders; }

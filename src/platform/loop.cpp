@@ -223,6 +223,8 @@ void platform::wake() {
     main_resume();
 }
 
+std::uint64_t platform::frames_shown() { return loop.frames_drawn; }
+
 std::vector<std::uint8_t> platform::render_pixels(const ImDrawData& draw_data, int width, int height) {
     return gl_renderer::render_to_pixels(&draw_data, width, height);
 }

@@ -117,5 +117,6 @@ Inbox& inbox();
 // ---- Frames -------------------------------------------------------------------------------------
 void wake();           // something arrived: draw a few frames
 double now_seconds();  // monotonic
+std::uint64_t frames_shown();  // frames drawn and put on screen so far
 
 }  // namespace platform

@@ -23,6 +23,11 @@ namespace {
 struct Taking {
     loupe::Survey survey;
     loupe::Design design;
+    // A link's design is made after its introduction is on screen (make_design_after_first_frame):
+    // for a long survey it takes a moment the respondent would otherwise spend looking at the
+    // loading screen, and the introduction needs only the number of screens.
+    bool design_made = false;
+    std::uint64_t frames_at_open = 0;  // platform::frames_shown() when the link was opened
     std::uint64_t survey_id = 0;
     loupe::Answering answering;
     std::string code;           // the response code, once finished
@@ -45,7 +50,10 @@ constexpr float kMaxReadingWidth = 680;
 constexpr double kMaxSecondsPerVisit = 30 * 60;  // a screen left open over lunch is not 2 hours of thought
 
 // ---- Keeping answers ------------------------------------------------------------------------------
+void make_design(Taking& t);
+
 void make_code(Taking& t) {
+    make_design(t);
     auto code = loupe::make_response_code(t.answering.response, t.survey, t.design);
     t.code = code ? *code : std::string();
 }
@@ -69,6 +77,7 @@ void save(Taking& t) {
 }
 
 void go_to(Taking& t, loupe::Stage stage, int screen) {
+    make_design(t);
     account_time(t);
     t.answering.stage = stage;
     t.answering.screen = std::uint16_t(std::max(0, screen));
@@ -81,10 +90,38 @@ void start(Taking& t, const loupe::Survey& survey, loupe::Design design, bool st
     t = {};
     t.survey = survey;
     t.design = std::move(design);
+    t.design_made = true;
     t.survey_id = loupe::survey_id(survey);
     t.stored = stored;
     t.shown_at = platform::now_seconds();
     t.answering.response = loupe::start_response(survey, t.design, stored ? random_id() : 1, unix_now());
+}
+
+// A survey opened from its link, before its design is made: its introduction can be drawn.
+void open(Taking& t, const loupe::Survey& survey) {
+    t = {};
+    t.survey = survey;
+    t.survey_id = loupe::survey_id(survey);
+    t.stored = true;
+    t.shown_at = platform::now_seconds();
+    t.frames_at_open = platform::frames_shown();
+}
+
+// Makes the design of a survey opened from its link, if not made yet. Answers kept from an earlier
+// visit already hold their screens; a fresh start gets its screens from the design, and is kept.
+void make_design(Taking& t) {
+    if (t.design_made) return;
+    t.design_made = true;
+    if (auto design = loupe::survey_design(t.survey)) t.design = std::move(*design);  // checked at open
+    if (!t.answering.response.sets.empty()) return;
+    t.answering.response = loupe::start_response(t.survey, t.design, random_id(), unix_now());
+    save(t);
+}
+
+void make_design_after_first_frame(Taking& t) {
+    if (t.design_made) return;
+    if (platform::frames_shown() > t.frames_at_open) make_design(t);
+    else keep_animating();
 }
 
 // Reads this survey's stored answers: a reload, a second tab, or a return after finishing.
@@ -206,7 +243,7 @@ void intro_stage(Taking& t, std::string& spoken) {
     heading(large ? g_fonts.title : g_fonts.heading, t.survey.title.c_str(), "answer/title");
     ImGui::Dummy(ImVec2(0, px(6)));
     if (!t.survey.intro.empty()) ImGui::TextWrapped("%s", t.survey.intro.c_str());
-    const int screens = int(t.answering.response.sets.size());
+    const int screens = int(t.survey.design.sets_per_version);
     const int minutes = std::max(1, (screens * 12 + 59) / 60);
     const std::string about = std::to_string(screens) + " short screens, about " + std::to_string(minutes) +
                               (minutes == 1 ? " minute" : " minutes") +
@@ -482,14 +519,13 @@ void open_survey_link(const std::string& fragment) {
         taking = {};
         return;
     }
-    auto design = loupe::survey_design(*survey);
-    if (!design) {
-        link_problem = design.error();
+    if (auto problem = loupe::design_problem(int(survey->items.size()), survey->design); !problem.empty()) {
+        link_problem = problem;
         taking = {};
         return;
     }
-    start(taking, *survey, std::move(*design), true);
-    if (!resume(taking)) save(taking);
+    open(taking, *survey);
+    resume(taking);
 }
 
 void answer_screen() {
@@ -500,8 +536,12 @@ void answer_screen() {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
     reading_w = w;
     ImGui::Dummy(ImVec2(w, narrow() ? px(16) : px(32)));
-    if (!link_problem.empty()) broken_link_card(link_problem);
-    else draw_taking(taking);
+    if (!link_problem.empty()) {
+        broken_link_card(link_problem);
+    } else {
+        draw_taking(taking);
+        make_design_after_first_frame(taking);
+    }
     ImGui::Dummy(ImVec2(0, px(32)));
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
