@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/shared/settings.h"
+#include "core/shared/sorting.h"
 #include "core/shared/workspace.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -237,8 +238,8 @@ std::optional<PendingBackup> pending_backup;
 
 void finish_backup() {
     loupe::WorkspaceBackup& backup = pending_backup->backup;
-    std::sort(backup.files.begin(), backup.files.end(),
-              [](const loupe::StoredFile& a, const loupe::StoredFile& b) { return a.name < b.name; });
+    loupe::sort_stable(backup.files,
+                       [](const loupe::StoredFile& a, const loupe::StoredFile& b) { return a.name < b.name; });
     const std::string name = loupe::backup_file_name(backup.created_unix_seconds);
     const std::string where = platform::download(name, loupe::encode_backup(backup), "application/octet-stream");
     const int unreadable = pending_backup->unreadable;

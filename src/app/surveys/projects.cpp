@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "core/shared/sorting.h"
 #include "platform/platform.h"
 #include "app/shell.h"
 
@@ -54,8 +55,8 @@ void reload_projects(const std::vector<std::string>& changed_names) {
 std::vector<loupe::Project>& projects() { return all; }
 
 void sort_projects() {
-    std::stable_sort(all.begin(), all.end(),
-                     [](const loupe::Project& a, const loupe::Project& b) { return a.modified_at > b.modified_at; });
+    loupe::sort_stable(all,
+                       [](const loupe::Project& a, const loupe::Project& b) { return a.modified_at > b.modified_at; });
 }
 
 loupe::Project* find_project(std::uint64_t local_id) {

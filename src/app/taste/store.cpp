@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "core/shared/sorting.h"
 #include "core/taste/formats.h"
 #include "core/taste/merge.h"
 #include "core/taste/mine.h"
@@ -194,7 +195,7 @@ std::uint64_t session_change(std::uint64_t id) {
 }
 
 void sort_sessions() {
-    std::stable_sort(st.sessions.begin(), st.sessions.end(), [](const Session& a, const Session& b) {
+    loupe::sort_stable(st.sessions, [](const Session& a, const Session& b) {
         return a.plan.date != b.plan.date ? a.plan.date > b.plan.date : a.plan.head.id < b.plan.head.id;
     });
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/shared/rng.h"
+#include "core/shared/sorting.h"
 #include "core/taste/formats.h"
 #include "core/taste/merge.h"
 #include "core/taste/team.h"
@@ -154,8 +155,7 @@ void set_junior(Team& team, std::uint64_t id, bool junior) {
             return;
         }
     team.juniors.push_back(JuniorFlag{{id, taste_store::revise({}), false}, junior});
-    std::sort(team.juniors.begin(), team.juniors.end(),
-              [](const JuniorFlag& a, const JuniorFlag& b) { return a.head.id < b.head.id; });
+    loupe::sort_stable(team.juniors, [](const JuniorFlag& a, const JuniorFlag& b) { return a.head.id < b.head.id; });
     ui.changed = true;
 }
 

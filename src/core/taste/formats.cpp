@@ -7,6 +7,7 @@
 #include "core/shared/packing.h"
 #include "core/shared/container.h"
 #include "core/shared/serialize.h"
+#include "core/shared/sorting.h"
 #include "core/taste/merge.h"
 #include "core/taste/team.h"
 
@@ -532,8 +533,7 @@ Invite make_invite(const Team& team, const Plan& plan) {
             person.books_read.clear();
             invite.people.push_back(person);
         }
-    std::sort(invite.people.begin(), invite.people.end(),
-              [](const Member& a, const Member& b) { return a.head.id < b.head.id; });
+    sort_stable(invite.people, [](const Member& a, const Member& b) { return a.head.id < b.head.id; });
     return invite;
 }
 

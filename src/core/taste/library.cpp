@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/shared/fold.h"
+#include "core/shared/sorting.h"
 #include "core/shared/text.h"
 #include "core/taste/formats.h"
 
@@ -50,7 +51,7 @@ std::vector<const T*> live_by_id(const std::vector<T>& records) {
     std::vector<const T*> out;
     for (const T& r : records)
         if (!r.head.deleted) out.push_back(&r);
-    std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->head.id < b->head.id; });
+    sort_stable(out, [](const T* a, const T* b) { return a->head.id < b->head.id; });
     return out;
 }
 
@@ -258,7 +259,7 @@ LibraryIndex make_library_index(std::span<const Session> sessions, const Team& t
     index_team(index, team);
     for (const Session& session : sessions)
         if (!session.plan.head.deleted) index.sessions.push_back(session_part(session));
-    std::sort(index.sessions.begin(), index.sessions.end(), newer);
+    sort_stable(index.sessions, newer);
     return index;
 }
 
@@ -763,7 +764,7 @@ std::vector<OwnerActions> open_actions(std::span<const Session> sessions) {
             if (!a.head.deleted && (a.status == ActionStatus::Open || a.status == ActionStatus::Doing))
                 all.push_back({s.plan.head.id, s.plan.date, s.plan.category, a});
     }
-    std::sort(all.begin(), all.end(), comes_first);
+    sort_stable(all, comes_first);
     std::vector<OwnerActions> owners;
     for (OpenAction& o : all) {
         if (owners.empty() || owners.back().owner != o.action.owner) owners.push_back({o.action.owner, {}, {}});

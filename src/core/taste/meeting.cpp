@@ -19,6 +19,7 @@
 
 #include "core/shared/packing.h"
 #include "core/shared/rng.h"
+#include "core/shared/sorting.h"
 #include "core/taste/formats.h"
 #include "core/taste/merge.h"
 
@@ -285,7 +286,7 @@ Groups stored_groups(const Session& session) {
     std::vector<const Group*> live;
     for (const Group& g : session.groups)
         if (!g.head.deleted) live.push_back(&g);
-    std::sort(live.begin(), live.end(), [](const Group* a, const Group* b) { return a->head.id < b->head.id; });
+    sort_stable(live, [](const Group* a, const Group* b) { return a->head.id < b->head.id; });
     Groups out;
     for (const Group* g : live) out.push_back(g->members);
     return out;
@@ -311,7 +312,7 @@ std::vector<QueueEntry> call_on_queue(const std::vector<std::uint64_t>& present,
     }
     for (std::uint64_t id : quiet_two_apps(present, turns, facilitator, current_app, apps))
         queue[place[id]].quiet = true;
-    std::stable_sort(queue.begin(), queue.end(), [](const QueueEntry& a, const QueueEntry& b) {
+    sort_stable(queue, [](const QueueEntry& a, const QueueEntry& b) {
         auto key = [](const QueueEntry& e) {
             return std::tuple(e.facilitator, e.turns_this_app > 0, !e.junior, e.turns);
         };

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/shared/serialize.h"
+#include "core/shared/sorting.h"
 #include "core/taste/records.h"
 
 namespace loupe::taste {
@@ -52,7 +53,7 @@ T merged(const T& a, const T& b) { return wins(b, a) ? b : a; }
 template <class T>
 void merge_records(std::vector<T>& into, const std::vector<T>& from) {
     into.insert(into.end(), from.begin(), from.end());
-    std::sort(into.begin(), into.end(), [](const T& a, const T& b) {
+    sort_stable(into, [](const T& a, const T& b) {
         const auto ia = head_of(a).id, ib = head_of(b).id;
         return ia != ib ? ia < ib : wins(a, b);  // per id, the winner first
     });

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/shared/packing.h"
+#include "core/shared/sorting.h"
 #include "core/shared/text.h"
 #include "core/taste/import.h"
 
@@ -172,7 +173,7 @@ void add_notes(SessionView& view, const SessionFile& file, const Team& team, std
     if (gone.has_notes()) view.apps.push_back(std::move(gone));
     for (AppSection& section : view.apps)
         for (auto& notes : section.notes)
-            std::sort(notes.begin(), notes.end(), [](const NoteLine& a, const NoteLine& b) {
+            sort_stable(notes, [](const NoteLine& a, const NoteLine& b) {
                 return std::tie(a.author, a.time, a.id) < std::tie(b.author, b.time, b.id);
             });
 }
@@ -180,7 +181,7 @@ void add_notes(SessionView& view, const SessionFile& file, const Team& team, std
 // Records in the order they were made (as far as their last edit tells), not by their random ids.
 template <class T>
 std::vector<T> by_time(std::vector<T> records) {
-    std::sort(records.begin(), records.end(), [](const T& a, const T& b) {
+    sort_stable(records, [](const T& a, const T& b) {
         return std::pair(a.head.rev.time, a.head.id) < std::pair(b.head.rev.time, b.head.id);
     });
     return records;
@@ -213,7 +214,7 @@ SessionView view_of(const SessionFile& file) {
         view.insights.push_back(std::move(line));
     }
     std::vector<Action> actions = by_time(s.actions);  // then what is still to do first, soonest due first
-    std::stable_sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
+    sort_stable(actions, [](const Action& a, const Action& b) {
         const auto due = [](const Action& x) { return x.due.year ? x.due : Date{9999, 12, 31}; };
         return std::pair(a.status, due(a)) < std::pair(b.status, due(b));
     });

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/shared/sorting.h"
 #include "core/taste/formats.h"
 
 namespace loupe::taste {
@@ -87,10 +88,8 @@ Result<Team> make_team(std::string_view name, const std::vector<NewMember>& memb
         if (m.junior) team.juniors.push_back(JuniorFlag{{member.head.id, rev, false}, true});
     }
     team.settings.rota.next = team.settings.rota.order.front();
-    std::sort(team.members.begin(), team.members.end(),
-              [](const Member& a, const Member& b) { return a.head.id < b.head.id; });
-    std::sort(team.juniors.begin(), team.juniors.end(),
-              [](const JuniorFlag& a, const JuniorFlag& b) { return a.head.id < b.head.id; });
+    sort_stable(team.members, [](const Member& a, const Member& b) { return a.head.id < b.head.id; });
+    sort_stable(team.juniors, [](const JuniorFlag& a, const JuniorFlag& b) { return a.head.id < b.head.id; });
     team.books = default_books(rev);
     if (auto p = team_problem(team); !p.empty()) return failure<Team>(p);
     return team;
