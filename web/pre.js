@@ -11,9 +11,10 @@
 // would be a fifth of the page's JavaScript, for a map of names to bytes).
 //
 // Start-up. The records are read into `files` in preInit, while the wasm is still compiling, and
-// what the journal holds is replayed over them in preRun. A read that fails, throws, or makes no progress for kReadStallMs lets the app
-// start anyway with nothing loaded and writes switched off, so nothing stored can be overwritten
-// by an empty workspace; the app says so and offers a backup of what is in the page.
+// what the journal holds is replayed over them in preRun. A read that fails, throws, or makes no
+// progress for kReadStallMs lets the app start anyway with nothing loaded and writes switched
+// off, so nothing stored can be overwritten by an empty workspace; the app says so and offers a
+// backup of what is in the page.
 //
 // Pictures ("picture-*" files) are not read at start: only their names are, so that start-up time
 // and memory do not grow with the number of screenshots kept. The app asks for one when it shows
@@ -238,7 +239,10 @@ Module.preInit.push(() => {
   progress();
   // Opened by boot.js beside the downloads, with its one store made if the database is new.
   const opening = Module.loupeStorageOpening;
-  if (!opening || opening.failed) { finish('IndexedDB is unavailable: ' + (opening ? opening.failed : 'never opened')); return; }
+  if (!opening || opening.failed) {
+    finish('IndexedDB is unavailable: ' + (opening ? opening.failed : 'never opened'));
+    return;
+  }
   const failed = guarded((error) => finish('IndexedDB is unavailable: ' + error));
   const opened = guarded((db) => {
     connection = db;

@@ -208,7 +208,8 @@ bool stepper(const char* test_id, int& value, int min, int max) {
     if (ImGui::InputText("##value", text, sizeof text, ImGuiInputTextFlags_CharsDecimal)) {
         int typed = 0;
         const char* end = text + std::strlen(text);
-        if (const auto [at, error] = std::from_chars(text, end, typed); error == std::errc() && at == end) value = typed;
+        const auto [at, error] = std::from_chars(text, end, typed);
+        if (error == std::errc() && at == end) value = typed;
     }
     ImGui::PopStyleVar();
     test_rect((id + "/value").c_str());

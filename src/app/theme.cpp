@@ -7,9 +7,10 @@
 // Latin script need is embedded, the rest of Latin, Greek and Cyrillic come in pieces, as Chinese,
 // Japanese and Korean come from a subset of Noto Sans CJK: each fetched only once some text on
 // screen needs it (the ranges are set in cmake/app.cmake). Until a needed piece has arrived the
-// page keeps its loading screen (fonts_fetching, loop.cpp), at most a few seconds. Beyond the app's own words, only characters in
-// use are rasterised into the atlas: Dear ImGui's glyph lookup reports what drawn text lacked
-// (cmake/imgui_missing_glyphs.cmake), and the atlas is built again with it before the next frame.
+// page keeps its loading screen (fonts_fetching, loop.cpp), at most a few seconds. Beyond the
+// app's own words, only characters in use are rasterised into the atlas: Dear ImGui's glyph
+// lookup reports what drawn text lacked (cmake/imgui_missing_glyphs.cmake), and the atlas is
+// built again with it before the next frame.
 // Whatever no font has is drawn as an outlined box, never as a "?" that could be taken for text.
 #include "app/theme.h"
 
@@ -144,7 +145,8 @@ ImFont* add_font(const unsigned char* data, unsigned size, float pixels, const I
 void add_pieces(Face face, float pixels) {
     for (std::size_t i = 0; i < std::size(kPieces); ++i) {
         const Fetched& f = fetched[i];
-        if (f.state == Fetch::Ready && f.ranges.size() > 1 && (kPieces[i].face == face || kPieces[i].face == Face::Both))
+        const bool this_face = kPieces[i].face == face || kPieces[i].face == Face::Both;
+        if (f.state == Fetch::Ready && f.ranges.size() > 1 && this_face)
             add_font(f.bytes.data(), static_cast<unsigned>(f.bytes.size()), pixels * kPieces[i].scale, f.ranges.data(),
                      true);
     }
@@ -260,7 +262,8 @@ bool fonts_update(std::vector<platform::OpenedFile>& assets) {
 }
 
 bool fonts_fetching() {
-    return std::any_of(std::begin(fetched), std::end(fetched), [](const Fetched& f) { return f.state == Fetch::Fetching; });
+    return std::any_of(std::begin(fetched), std::end(fetched),
+                       [](const Fetched& f) { return f.state == Fetch::Fetching; });
 }
 
 const std::string& fonts_placeholders_drawn() { return glyphs.placeholders; }

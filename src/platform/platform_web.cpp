@@ -2,7 +2,8 @@
 //
 // Storage: web/pre.js reads IndexedDB into memory before main(); reads come from there, and every
 // write or removal changes memory and goes to IndexedDB at once, per file. Files, clipboard, URL
-// and the on-screen keyboard are a few lines of JavaScript each; results come back through the exported loupe_* functions.
+// and the on-screen keyboard are a few lines of JavaScript each; results come back through the
+// exported loupe_* functions.
 #include <emscripten.h>
 
 #include <algorithm>

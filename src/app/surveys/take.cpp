@@ -86,25 +86,22 @@ void go_to(Taking& t, loupe::Stage stage, int screen) {
     save(t);
 }
 
-void start(Taking& t, const loupe::Survey& survey, loupe::Design design, bool stored) {
+// A survey opened, before its design is made: its introduction can be drawn.
+void open(Taking& t, const loupe::Survey& survey, bool stored) {
     t = {};
     t.survey = survey;
-    t.design = std::move(design);
-    t.design_made = true;
     t.survey_id = loupe::survey_id(survey);
     t.stored = stored;
     t.shown_at = platform::now_seconds();
-    t.answering.response = loupe::start_response(survey, t.design, stored ? random_id() : 1, unix_now());
+    t.frames_at_open = platform::frames_shown();
 }
 
-// A survey opened from its link, before its design is made: its introduction can be drawn.
-void open(Taking& t, const loupe::Survey& survey) {
-    t = {};
-    t.survey = survey;
-    t.survey_id = loupe::survey_id(survey);
-    t.stored = true;
-    t.shown_at = platform::now_seconds();
-    t.frames_at_open = platform::frames_shown();
+// The author's preview: opened with its design, never stored.
+void start_preview(Taking& t, const loupe::Survey& survey, loupe::Design design) {
+    open(t, survey, false);
+    t.design = std::move(design);
+    t.design_made = true;
+    t.answering.response = loupe::start_response(survey, t.design, 1, unix_now());
 }
 
 // Makes the design of a survey opened from its link, if not made yet. Answers kept from an earlier
@@ -524,7 +521,7 @@ void open_survey_link(const std::string& fragment) {
         taking = {};
         return;
     }
-    open(taking, *survey);
+    open(taking, *survey, true);
     resume(taking);
 }
 
@@ -612,7 +609,7 @@ void survey_preview(const loupe::Survey& survey, ImVec2 size) {
     if (!(preview.survey == survey)) {
         if (same_screens(preview, survey)) retitle(preview, survey);  // typing: no new design, same screen
         else if (auto problem = loupe::survey_problem(survey); !problem.empty()) preview = {}, preview.survey = survey, preview.code = problem;
-        else if (auto design = loupe::survey_design(survey)) start(preview, survey, std::move(*design), false);
+        else if (auto design = loupe::survey_design(survey)) start_preview(preview, survey, std::move(*design));
         else preview = {}, preview.survey = survey, preview.code = design.error();
     }
     reading_w = ImGui::GetContentRegionAvail().x;
