@@ -14,6 +14,7 @@
 
 #include <cereal/cereal.hpp>
 
+#include "core/shared/class_version.h"
 #include "core/shared/result.h"
 #include "core/maxdiff/survey.h"
 
@@ -54,4 +55,4 @@ bool finish(Answering& answering, std::int64_t now_unix_seconds);
 
 }  // namespace loupe
 
-CEREAL_CLASS_VERSION(loupe::Answering, 1)
+LOUPE_CLASS_VERSION(loupe::Answering, 1)

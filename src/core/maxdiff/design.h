@@ -16,6 +16,7 @@
 
 #include <cereal/cereal.hpp>
 
+#include "core/shared/class_version.h"
 #include "core/shared/result.h"
 
 namespace loupe {
@@ -82,4 +83,4 @@ std::string describe_design(int item_count, const DesignParams& params);
 
 }  // namespace loupe
 
-CEREAL_CLASS_VERSION(loupe::DesignParams, 1)
+LOUPE_CLASS_VERSION(loupe::DesignParams, 1)

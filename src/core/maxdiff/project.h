@@ -12,6 +12,7 @@
 
 #include <cereal/cereal.hpp>
 
+#include "core/shared/class_version.h"
 #include "core/shared/result.h"
 #include "core/maxdiff/survey.h"
 
@@ -61,4 +62,4 @@ Result<Project> read_project_file(std::span<const std::uint8_t> bytes);
 
 }  // namespace loupe
 
-CEREAL_CLASS_VERSION(loupe::Project, 1)
+LOUPE_CLASS_VERSION(loupe::Project, 1)

@@ -19,6 +19,7 @@
 
 #include <cereal/cereal.hpp>
 
+#include "core/shared/class_version.h"
 #include "core/maxdiff/design.h"
 #include "core/shared/result.h"
 
@@ -181,7 +182,7 @@ void Response::serialize(Archive& ar, std::uint32_t format) {
 
 }  // namespace loupe
 
-CEREAL_CLASS_VERSION(loupe::SegmentQuestion, 1)
-CEREAL_CLASS_VERSION(loupe::Survey, 1)
-CEREAL_CLASS_VERSION(loupe::SetAnswer, 1)
-CEREAL_CLASS_VERSION(loupe::Response, 1)
+LOUPE_CLASS_VERSION(loupe::SegmentQuestion, 1)
+LOUPE_CLASS_VERSION(loupe::Survey, 1)
+LOUPE_CLASS_VERSION(loupe::SetAnswer, 1)
+LOUPE_CLASS_VERSION(loupe::Response, 1)

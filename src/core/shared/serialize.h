@@ -4,7 +4,7 @@
 // BoundedInputArchive reads them back from a byte span and refuses, before allocating, any
 // container or string whose claimed element count exceeds the bytes that remain: a 9-byte
 // garbage input can no longer make cereal reserve gigabytes (TOOLCHAIN.md, gotcha 8).
-// Class versions work as in any cereal archive (CEREAL_CLASS_VERSION).
+// Class versions work as in any cereal archive (LOUPE_CLASS_VERSION, core/shared/class_version.h).
 #pragma once
 #include <bit>
 #include <cstdint>

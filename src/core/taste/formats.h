@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/shared/class_version.h"
 #include "core/shared/result.h"
 #include "core/taste/records.h"
 
@@ -153,6 +154,6 @@ std::vector<FoundContribution> find_contribution_codes(std::string_view text, co
 
 }  // namespace loupe::taste
 
-CEREAL_CLASS_VERSION(loupe::taste::SessionFile, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Invite, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Contribution, 1)
+LOUPE_CLASS_VERSION(loupe::taste::SessionFile, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Invite, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Contribution, 1)

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/shared/class_version.h"
 #include "core/shared/result.h"
 #include "core/taste/formats.h"
 
@@ -68,4 +69,4 @@ void mark_sent(MyNotes& mine);
 
 }  // namespace loupe::taste
 
-CEREAL_CLASS_VERSION(loupe::taste::MyNotes, 1)
+LOUPE_CLASS_VERSION(loupe::taste::MyNotes, 1)

@@ -23,6 +23,8 @@
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
+#include "core/shared/class_version.h"
+
 namespace loupe::taste {
 
 // Limits: the UI enforces them as people type, the decoders refuse anything beyond them.
@@ -408,20 +410,20 @@ void Session::serialize(Archive& ar, std::uint32_t v) {
 
 }  // namespace loupe::taste
 
-CEREAL_CLASS_VERSION(loupe::taste::Member, 1)
-CEREAL_CLASS_VERSION(loupe::taste::JuniorFlag, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Book, 1)
-CEREAL_CLASS_VERSION(loupe::taste::TeamSettings, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Team, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Plan, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Note, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Screenshot, 1)
-CEREAL_CLASS_VERSION(loupe::taste::ScreenshotImage, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Meeting, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Attendance, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Group, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Turn, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Praise, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Insight, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Action, 1)
-CEREAL_CLASS_VERSION(loupe::taste::Session, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Member, 1)
+LOUPE_CLASS_VERSION(loupe::taste::JuniorFlag, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Book, 1)
+LOUPE_CLASS_VERSION(loupe::taste::TeamSettings, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Team, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Plan, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Note, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Screenshot, 1)
+LOUPE_CLASS_VERSION(loupe::taste::ScreenshotImage, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Meeting, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Attendance, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Group, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Turn, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Praise, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Insight, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Action, 1)
+LOUPE_CLASS_VERSION(loupe::taste::Session, 1)
