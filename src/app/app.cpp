@@ -888,6 +888,8 @@ FrameRequest app_frame() {
     continue_backup(inbox.fetched);
     pictures::new_frame();
     inbox.fetched.clear();
+    inbox.reencoded.clear();
+    inbox.decoded.clear();
     // A new version waits while someone is answering a survey or writing taste notes: a reload would
     // break their flow.
     if (inbox.update_ready && app.screen != Screen::Answer && app.screen != Screen::Contribute) {

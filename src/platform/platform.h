@@ -74,6 +74,30 @@ std::vector<std::uint8_t> render_pixels(const ImDrawData& draw_data, int width, 
 // A texture for ImGui::Image from RGBA pixels (rows from the top); null when the driver refuses.
 ImTextureID create_texture(const std::uint8_t* rgba, int width, int height);
 void destroy_texture(ImTextureID texture);
+// Turns a picture someone attached into the two JPEGs Loupe keeps (core/taste/screenshot.h): the
+// picture decoded, turned upright by a phone photo's EXIF orientation, drawn on white, at most
+// kScreenshotLongEdge pixels on its long side; a thumbnail of at most kThumbnailLongEdge from it.
+// Nothing but the pixels is kept. The browser does it with its own image code, in the
+// background; the desktop with the core's. Call check_picture first: this trusts the header.
+// Arrives in Inbox::reencoded under `request`, with the thumbnail's pixels to draw at once, or
+// with an error when the picture does not decode.
+void reencode_picture(int request, std::span<const std::uint8_t> bytes);
+struct ReencodedPicture {
+    int request = 0;
+    std::vector<std::uint8_t> image, thumb;  // JPEGs
+    int width = 0, height = 0, thumb_width = 0, thumb_height = 0;
+    std::vector<std::uint8_t> thumb_rgba;    // 4 bytes a pixel, rows from the top
+    std::string error;
+};
+// Decodes a JPEG Loupe kept (check_kept_picture first), in the background, for create_texture:
+// Inbox::decoded gets its pixels under `request`, or an error.
+void decode_picture(int request, std::span<const std::uint8_t> jpeg);
+struct DecodedPicture {
+    int request = 0;
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;
+    std::string error;
+};
 
 // ---- Where the app was opened from ------------------------------------------------------------
 std::string url_fragment();                          // without the '#'
@@ -102,6 +126,8 @@ struct Inbox {
     std::vector<OpenedFile> files;  // chosen with choose_files or dropped on the page
     std::vector<OpenedFile> assets; // asked for with fetch_asset, named by their path
     std::vector<OpenedFile> fetched;  // stored files asked for with storage_fetch
+    std::vector<ReencodedPicture> reencoded;  // asked for with reencode_picture
+    std::vector<DecodedPicture> decoded;      // asked for with decode_picture
     bool fragment_changed = false;  // Back/Forward, or the user edited the URL
     bool theme_preference_changed = false;
     bool dragging_files = false;    // files are being dragged over the page right now

@@ -2,7 +2,8 @@
 //
 // Storage is a folder ($XDG_DATA_HOME/loupe or ~/.local/share/loupe; LOUPE_DATA_DIR overrides it,
 // which the tests use). Downloads go to ~/Downloads. Files are opened by dropping them on the
-// window, or through zenity's file dialog when it is installed.
+// window, or through zenity's file dialog when it is installed. Pictures are re-encoded and
+// decoded by the core's own image code (core/taste/screenshot.h), at once.
 #include <SDL.h>
 
 #include <chrono>
@@ -13,6 +14,7 @@
 #include <iterator>
 #include <random>
 
+#include "core/taste/screenshot.h"
 #include "loop.h"
 #include "platform.h"
 
@@ -155,6 +157,38 @@ void fetch_asset(const std::string& path) {
     SDL_free(base);
     if (!read_file(where, file.bytes)) file.error = where.string() + " is not installed.";
     the_inbox.assets.push_back(std::move(file));
+    platform::wake();
+}
+
+void reencode_picture(int request, std::span<const std::uint8_t> bytes) {
+    ReencodedPicture out;
+    out.request = request;
+    auto shot = loupe::taste::reencode_screenshot(bytes);
+    auto thumb = shot ? loupe::taste::decode_for_display(shot->thumb) : loupe::failure<loupe::taste::RgbaPixels>("");
+    if (!shot) {
+        out.error = shot.error();
+    } else if (!thumb) {
+        out.error = thumb.error();
+    } else {
+        out.image = std::move(shot->image), out.thumb = std::move(shot->thumb);
+        out.width = shot->meta.width, out.height = shot->meta.height;
+        out.thumb_width = thumb->width, out.thumb_height = thumb->height;
+        out.thumb_rgba = std::move(thumb->rgba);
+    }
+    the_inbox.reencoded.push_back(std::move(out));
+    platform::wake();
+}
+
+void decode_picture(int request, std::span<const std::uint8_t> jpeg) {
+    DecodedPicture out;
+    out.request = request;
+    if (auto pixels = loupe::taste::decode_for_display(jpeg)) {
+        out.width = pixels->width, out.height = pixels->height;
+        out.rgba = std::move(pixels->rgba);
+    } else {
+        out.error = pixels.error();
+    }
+    the_inbox.decoded.push_back(std::move(out));
     platform::wake();
 }
 

@@ -3,7 +3,8 @@
 // Storage: web/pre.js reads IndexedDB into memory before main(); reads come from there, and every
 // write or removal changes memory and goes to IndexedDB at once, per file. Files, clipboard, URL
 // and the on-screen keyboard are a few lines of JavaScript each; results come back through the
-// exported loupe_* functions.
+// exported loupe_* functions. Pictures are decoded, shrunk and encoded by the browser's own image
+// code (createImageBitmap, a canvas), so the wasm carries no image codec.
 #include <emscripten.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include <string_view>
 
 #include "app/app.h"
+#include "core/taste/screenshot.h"
 #include "loop.h"
 #include "platform.h"
 
@@ -94,6 +96,83 @@ EM_JS(void, js_fetch_asset, (const char* path), {
         Module._loupe_asset_arrived(p, p + n, bytes.length);
         _free(p);
     }).catch((err) => fail(String(err && err.message || err)));
+});
+
+// ---- Pictures ---------------------------------------------------------------------------------------
+// Module.loupePictures decodes with createImageBitmap (which turns a photo upright by its EXIF
+// orientation), shrinks by drawing on a white canvas (a transparent PNG becomes a JPEG on white,
+// not on black; OffscreenCanvas where there is one) and encodes with the canvas's JPEG encoder,
+// which writes nothing but the pixels.
+EM_JS(void, js_install_pictures, (), {
+    const canvas = (w, h) => {
+        if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(w, h);
+        const c = document.createElement('canvas');
+        c.width = w, c.height = h;
+        return c;
+    };
+    const drawn = (source, w, h) => {
+        const c = canvas(w, h), g = c.getContext('2d');
+        g.fillStyle = '#fff';
+        g.fillRect(0, 0, w, h);
+        g.imageSmoothingQuality = 'high';
+        g.drawImage(source, 0, 0, w, h);
+        return c;
+    };
+    const jpeg = (c, quality) => (c.convertToBlob ? c.convertToBlob({type: 'image/jpeg', quality})
+        : new Promise((done) => c.toBlob(done, 'image/jpeg', quality)))
+        .then((blob) => blob.arrayBuffer()).then((buffer) => new Uint8Array(buffer));
+    const fitted = (w, h, edge) => {
+        const longest = Math.max(w, h);
+        if (longest <= edge) return [w, h];
+        return [Math.max(1, Math.round(w * edge / longest)), Math.max(1, Math.round(h * edge / longest))];
+    };
+    const failed = (request, why, report) => {
+        const n = lengthBytesUTF8(why) + 1, p = _malloc(n);
+        stringToUTF8(why, p, n);
+        report(request, p);
+        _free(p);
+    };
+    // Bytes into the wasm heap for one call (HEAPU8 is read after _malloc, which may grow it).
+    const handed = (parts, call) => {
+        const p = _malloc(parts.reduce((sum, part) => sum + part.length, 0) || 1);
+        let at = p;
+        const where = parts.map((part) => { HEAPU8.set(part, at); at += part.length; return at - part.length; });
+        call(where);
+        _free(p);
+    };
+    Module.loupePictures = {
+        reencode(request, bytes, edge, quality, thumbEdge, thumbQuality) {
+            createImageBitmap(new Blob([bytes]), {imageOrientation: 'from-image'}).then(async (bitmap) => {
+                const [w, h] = fitted(bitmap.width, bitmap.height, edge);
+                const picture = drawn(bitmap, w, h);
+                bitmap.close();
+                const [tw, th] = fitted(w, h, thumbEdge);
+                const thumb = drawn(picture, tw, th);
+                const rgba = new Uint8Array(thumb.getContext('2d').getImageData(0, 0, tw, th).data.buffer);
+                const [image, small] = await Promise.all([jpeg(picture, quality), jpeg(thumb, thumbQuality)]);
+                handed([image, small, rgba], ([i, s, r]) => Module._loupe_picture_reencoded(
+                    request, i, image.length, s, small.length, w, h, tw, th, r));
+            }).catch(() => failed(request, 'This picture is cut short or damaged: the browser could not decode it.',
+                                  Module._loupe_picture_not_reencoded));
+        },
+        decode(request, bytes) {
+            createImageBitmap(new Blob([bytes])).then((bitmap) => {
+                const w = bitmap.width, h = bitmap.height, c = canvas(w, h), g = c.getContext('2d');
+                g.drawImage(bitmap, 0, 0);
+                bitmap.close();
+                const rgba = new Uint8Array(g.getImageData(0, 0, w, h).data.buffer);
+                handed([rgba], ([r]) => Module._loupe_picture_decoded(request, r, w, h));
+            }).catch(() => failed(request, 'This screenshot is damaged.', Module._loupe_picture_not_decoded));
+        },
+    };
+});
+EM_JS(void, js_reencode_picture, (int request, const unsigned char* data, int size, int edge, int quality,
+                                  int thumb_edge, int thumb_quality), {
+    Module.loupePictures.reencode(request, HEAPU8.slice(data, data + size), edge, quality / 100, thumb_edge,
+                                  thumb_quality / 100);
+});
+EM_JS(void, js_decode_picture, (int request, const unsigned char* data, int size), {
+    Module.loupePictures.decode(request, HEAPU8.slice(data, data + size));
 });
 
 EM_JS(char*, js_url_fragment, (), { return Module.loupeNewString(decodeURIComponent(location.hash.replace(/^#/, ""))); });
@@ -394,6 +473,37 @@ EMSCRIPTEN_KEEPALIVE void loupe_asset_arrived(const char* path, const unsigned c
     the_inbox.assets.push_back({path, std::vector<std::uint8_t>(data, data + size), {}});
     platform::wake();
 }
+EMSCRIPTEN_KEEPALIVE void loupe_picture_reencoded(int request, const unsigned char* image, int image_size,
+                                                  const unsigned char* thumb, int thumb_size, int width, int height,
+                                                  int thumb_width, int thumb_height, const unsigned char* thumb_rgba) {
+    platform::ReencodedPicture out;
+    out.request = request;
+    out.image.assign(image, image + image_size);
+    out.thumb.assign(thumb, thumb + thumb_size);
+    out.width = width, out.height = height, out.thumb_width = thumb_width, out.thumb_height = thumb_height;
+    out.thumb_rgba.assign(thumb_rgba, thumb_rgba + std::size_t(thumb_width) * std::size_t(thumb_height) * 4);
+    the_inbox.reencoded.push_back(std::move(out));
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_picture_not_reencoded(int request, const char* why) {
+    platform::ReencodedPicture out;
+    out.request = request, out.error = why;
+    the_inbox.reencoded.push_back(std::move(out));
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_picture_decoded(int request, const unsigned char* rgba, int width, int height) {
+    platform::DecodedPicture out;
+    out.request = request, out.width = width, out.height = height;
+    out.rgba.assign(rgba, rgba + std::size_t(width) * std::size_t(height) * 4);
+    the_inbox.decoded.push_back(std::move(out));
+    platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_picture_not_decoded(int request, const char* why) {
+    platform::DecodedPicture out;
+    out.request = request, out.error = why;
+    the_inbox.decoded.push_back(std::move(out));
+    platform::wake();
+}
 EMSCRIPTEN_KEEPALIVE void loupe_asset_failed(const char* path, const char* why) {
     the_inbox.assets.push_back({path, {}, why});
     platform::wake();
@@ -528,6 +638,15 @@ void choose_files(const char* accept, bool multiple, std::size_t max_bytes) {
 
 void fetch_asset(const std::string& path) { js_fetch_asset(path.c_str()); }
 
+void reencode_picture(int request, std::span<const std::uint8_t> bytes) {
+    using namespace loupe::taste;
+    js_reencode_picture(request, bytes.data(), int(bytes.size()), kScreenshotLongEdge, kJpegQuality, kThumbnailLongEdge,
+                        kThumbnailQuality);
+}
+void decode_picture(int request, std::span<const std::uint8_t> jpeg) {
+    js_decode_picture(request, jpeg.data(), int(jpeg.size()));
+}
+
 std::string url_fragment() {
     char* f = js_url_fragment();
     std::string text = f;
@@ -572,7 +691,10 @@ double now_seconds() { return emscripten_get_now() / 1000.0; }
 }  // namespace platform
 
 // ---- loop.h -----------------------------------------------------------------------------------------
-void platform_init() { js_install_listeners(); }
+void platform_init() {
+    js_install_listeners();
+    js_install_pictures();
+}
 void platform_first_frame_drawn() { js_first_frame(); }
 void platform_start_failed(const char* why) { js_start_failed(why); }
 const char* platform_clipboard_text() { return clipboard.c_str(); }

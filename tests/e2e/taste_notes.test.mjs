@@ -93,6 +93,23 @@ function screenPng(width = 390, height = 640) {
   return PNG.sync.write(png);
 }
 
+// A 200 x 100 JPEG (made by the page's canvas) with the EXIF orientation a phone writes when it was
+// held sideways (6: turn right to view), so it shows upright as 100 x 200.
+async function sidewaysPhoto(page) {
+  const bytes = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(200, 100), g = canvas.getContext('2d');
+    g.fillStyle = '#c03030';
+    g.fillRect(0, 0, 200, 100);
+    const jpeg = new Uint8Array(await (await canvas.convertToBlob({type: 'image/jpeg'})).arrayBuffer());
+    const exif = [0xFF, 0xE1, 0x00, 0x22, 0x45, 0x78, 0x69, 0x66, 0, 0,  // APP1 "Exif"
+                  0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8,                   // big-endian TIFF, IFD at 8
+                  0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0,        // one entry: Orientation = 6
+                  0, 0, 0, 0];
+    return [...jpeg.subarray(0, 2), ...exif, ...jpeg.subarray(2)];
+  });
+  return Buffer.from(bytes);
+}
+
 async function typeNote(page, press, kind, text, tags = '') {
   await press(page, `contribute/add/${kind}`);
   await waitForWidget(page, 'contribute/editor/text');
@@ -136,6 +153,15 @@ test('on a phone by touch: a name, notes on two apps, a screenshot, a reload, th
   await attachByTap(page, {name: 'monzo.png', mimeType: 'image/png', buffer: screenPng()});
   await settle(page);
   await waitForWidget(page, 'contribute/editor/picture/0', 10000);
+  assert.match(await spoken(page), /1 screenshot attached/);
+  // A photo the phone took sideways is attached upright (the browser reads its EXIF orientation);
+  // Remove takes it off the note again.
+  await attachByTap(page, {name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await sidewaysPhoto(page)});
+  await settle(page);
+  const upright = await waitForWidget(page, 'contribute/editor/picture/1', 10000);
+  assert.ok(upright.h > upright.w * 1.5, `the photo should stand upright (${upright.w} x ${upright.h})`);
+  await tapInView(page, 'contribute/editor/picture/1/remove');
+  assert.equal(await rect(page, 'contribute/editor/picture/1'), null);
   assert.match(await spoken(page), /1 screenshot attached/);
 
   // A reload halfway: everything is still there, the note still open.

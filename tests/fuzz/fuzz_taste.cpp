@@ -156,14 +156,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             codes(as_code(packed(1, rest, false)), plan);
             break;
         case 6: {
+            auto size = check_picture(rest);
+            refused_says_why(size);
+            if (size) check(std::uint64_t(size->width) * std::uint64_t(size->height) <= kMaxScreenshotPixels);
             auto shot = reencode_screenshot(rest);
             refused_says_why(shot);
+            check(!shot || size);
             if (shot)
                 check(shot->meta.width <= kScreenshotLongEdge && shot->meta.height <= kScreenshotLongEdge &&
                       shot->meta.id == content_hash(shot->image) && !shot->thumb.empty());
             // What a file brought is shown without re-encoding: the display decoder sees it raw.
+            auto kept = check_kept_picture(rest);
+            refused_says_why(kept);
             auto shown = decode_for_display(rest);
             refused_says_why(shown);
+            check(!shown || kept);
             if (shown) check(shown->rgba.size() == std::size_t(shown->width) * shown->height * 4);
             break;
         }

@@ -49,6 +49,12 @@ struct Contributing {
     std::uint64_t changes = 0;      // edits since opening: remakes the code when it moves
     bool code_shown = false;
     bool download_pending = false;  // the file waits for pictures being read from storage
+    struct Attaching {
+        int request = 0;          // pictures::attach's number for it
+        std::uint64_t note = 0;   // the note it goes into
+        std::string file_name;    // for the message when it cannot be read
+    };
+    std::vector<Attaching> attaching;  // pictures being re-encoded
 };
 
 Contributing c;
@@ -151,6 +157,12 @@ std::vector<std::string> parse_tags(const char* text) {
 }
 
 // ---- Pictures -----------------------------------------------------------------------------------
+std::size_t attaching_to(std::uint64_t note) {
+    return std::size_t(std::count_if(c.attaching.begin(), c.attaching.end(),
+                                     [&](const Contributing::Attaching& a) { return a.note == note; }));
+}
+
+// Starts re-encoding the picture for the note in the editor; take_attached_pictures puts it in.
 void attach_picture(const platform::OpenedFile& file) {
     Note* n = find_note(c.mine, c.editing);
     if (!n) return;
@@ -158,24 +170,43 @@ void attach_picture(const platform::OpenedFile& file) {
         c.picture_problem = file.name + ": " + file.error;
         return;
     }
-    if (n->screenshots.size() >= kMaxScreenshotsPerNote) {
+    if (n->screenshots.size() + attaching_to(n->head.id) >= kMaxScreenshotsPerNote) {
         c.picture_problem = "A note has room for 4 screenshots; " + file.name + " was left out. Remove one first, or "
                             "start another note.";
         return;
     }
-    auto shot = pictures::attach(file.bytes);
-    if (!shot) {
-        c.picture_problem = file.name + ": " + shot.error();
+    auto request = pictures::attach(file.bytes);
+    if (!request) {
+        c.picture_problem = file.name + ": " + request.error();
         return;
     }
-    if (std::find(n->screenshots.begin(), n->screenshots.end(), shot->id) != n->screenshots.end()) return;
-    n->screenshots.push_back(shot->id);
-    if (std::none_of(c.mine.screenshots.begin(), c.mine.screenshots.end(),
-                     [&](const Screenshot& s) { return s.id == shot->id; }))
-        c.mine.screenshots.push_back(*shot);
-    touch_note(c.mine, *n, unix_now());
-    save();
+    c.attaching.push_back({*request, n->head.id, file.name});
     c.picture_problem.clear();
+}
+
+// Pictures re-encoded since the last frame go into the notes they were attached to (unless that
+// note was deleted meanwhile).
+void take_attached_pictures() {
+    for (pictures::Attached& done : pictures::take_attached()) {
+        auto it = std::find_if(c.attaching.begin(), c.attaching.end(),
+                               [&](const Contributing::Attaching& a) { return a.request == done.request; });
+        if (it == c.attaching.end()) continue;
+        const Contributing::Attaching attaching = *it;
+        c.attaching.erase(it);
+        if (!done.shot) {
+            c.picture_problem = attaching.file_name + ": " + done.shot.error();
+            continue;
+        }
+        Note* n = find_note(c.mine, attaching.note);
+        const Screenshot& shot = *done.shot;
+        if (!n || std::find(n->screenshots.begin(), n->screenshots.end(), shot.id) != n->screenshots.end()) continue;
+        n->screenshots.push_back(shot.id);
+        if (std::none_of(c.mine.screenshots.begin(), c.mine.screenshots.end(),
+                         [&](const Screenshot& s) { return s.id == shot.id; }))
+            c.mine.screenshots.push_back(shot);
+        touch_note(c.mine, *n, unix_now());
+        save();
+    }
 }
 
 void remove_picture(Note& n, std::uint64_t id) {
@@ -542,6 +573,10 @@ void note_editor(Note& n, float inner, std::string& spoken) {
     test_rect("contribute/editor/tags");
     ImGui::Dummy(ImVec2(0, px(4)));
     thumbnails(n, true, prefix);
+    if (const std::size_t reading = attaching_to(n.head.id); reading > 0) {
+        text_wrapped_colored(p.muted, reading == 1 ? "Reading the picture…" : "Reading the pictures…");
+        test_rect("contribute/editor/picture-reading");
+    }
     if (!c.picture_problem.empty()) {
         text_wrapped_colored(p.danger, c.picture_problem.c_str());
         test_rect("contribute/editor/picture-problem");
@@ -549,7 +584,7 @@ void note_editor(Note& n, float inner, std::string& spoken) {
     ImGui::Dummy(ImVec2(0, px(4)));
     // Attach and Done side by side while they fit; Delete quieter, apart from them.
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const bool can_attach = n.screenshots.size() < kMaxScreenshotsPerNote;
+    const bool can_attach = n.screenshots.size() + attaching_to(n.head.id) < kMaxScreenshotsPerNote;
     const float attach_w = ImGui::CalcTextSize("Attach screenshot").x + px(32), done_w = px(100);
     const bool stacked = can_attach && attach_w + gap + done_w > w;
     if (can_attach) {
@@ -834,6 +869,7 @@ void open_invite_link(const std::string& fragment) {
 }
 
 void contribute_screen() {
+    take_attached_pictures();
     begin_column();
     const float w = std::min(column_width(), px(kMaxReadingWidth));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (column_width() - w) / 2);

@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "core/shared/packing.h"
 #include "core/taste/screenshot.h"
@@ -53,6 +54,9 @@ struct Texture {
 constexpr double kLetGoSeconds = 20;  // a texture not drawn for this long is freed
 
 std::map<std::string, Texture> textures;              // by storage name
+std::map<int, std::string> decoding;                  // platform::decode_picture requests: the texture's name
+std::vector<Attached> attached;                       // kept since take_attached() was last called
+int last_request = 0;
 std::map<std::string, std::vector<std::uint8_t>> read_for_files;  // bytes gather asked for
 std::set<std::string> asked_for_files;
 std::set<std::string> stored;  // names in storage, from storage_list once, kept up to date here
@@ -72,14 +76,39 @@ void write(const std::string& name, const std::vector<std::uint8_t>& bytes) {
     if (platform::storage_write(name, bytes)) stored.insert(name);
 }
 
-void show(Texture& t, std::span<const std::uint8_t> jpeg) {
-    auto pixels = loupe::taste::decode_for_display(jpeg);
+void make_texture(Texture& t, const std::vector<std::uint8_t>& rgba, int width, int height) {
     t.state = State::Missing;
-    if (!pixels) return;
-    t.id = platform::create_texture(pixels->rgba.data(), pixels->width, pixels->height);
+    if (rgba.size() != std::size_t(width) * std::size_t(height) * 4 || width <= 0) return;
+    t.id = platform::create_texture(rgba.data(), width, height);
     if (!t.id) return;
     t.state = State::Shown;
-    t.width = pixels->width, t.height = pixels->height;
+    t.width = width, t.height = height;
+}
+
+// Asks for a stored JPEG to be decoded; the texture shows when the pixels arrive (new_frame).
+void show(const std::string& name, std::span<const std::uint8_t> jpeg) {
+    if (!loupe::taste::check_kept_picture(jpeg)) {
+        textures[name].state = State::Missing;
+        return;
+    }
+    decoding[++last_request] = name;
+    platform::decode_picture(last_request, jpeg);
+}
+
+// A picture re-encoded for attach(): kept in storage, its thumbnail drawn from the pixels in hand.
+void keep_reencoded(platform::ReencodedPicture& r) {
+    if (!r.error.empty()) {
+        attached.push_back({r.request, loupe::failure<Screenshot>(r.error)});
+        return;
+    }
+    const ScreenshotImage image = loupe::taste::kept_screenshot(std::move(r.image), {r.width, r.height},
+                                                                std::move(r.thumb), {r.thumb_width, r.thumb_height});
+    write(image_name(image.meta.id), image.image);
+    write(thumb_name(image.meta.id), image.thumb);
+    Texture& t = textures[thumb_name(image.meta.id)];
+    if (t.state != State::Shown) make_texture(t, r.thumb_rgba, r.thumb_width, r.thumb_height);
+    t.last_drawn = platform::now_seconds();
+    attached.push_back({r.request, image.meta});
 }
 
 // The texture for a stored file, asked for on first use.
@@ -93,21 +122,19 @@ Texture& texture(const std::string& name) {
 }  // namespace
 
 // ---- Keeping --------------------------------------------------------------------------------------
-loupe::Result<Screenshot> attach(std::span<const std::uint8_t> bytes) {
-    auto image = loupe::taste::reencode_screenshot(bytes);
-    if (!image) return loupe::failure<Screenshot>(image.error());
-    write(image_name(image->meta.id), image->image);
-    write(thumb_name(image->meta.id), image->thumb);
-    // Shown at once, from the bytes in hand, rather than read back.
-    Texture& t = textures[thumb_name(image->meta.id)];
-    if (t.state != State::Shown) show(t, image->thumb);
-    t.last_drawn = platform::now_seconds();
-    return image->meta;
+loupe::Result<int> attach(std::span<const std::uint8_t> bytes) {
+    if (auto checked = loupe::taste::check_picture(bytes); !checked) return loupe::failure<int>(checked.error());
+    platform::reencode_picture(++last_request, bytes);
+    keep_animating();
+    return last_request;
 }
+
+std::vector<Attached> take_attached() { return std::exchange(attached, {}); }
 
 void keep(const std::vector<ScreenshotImage>& images) {
     for (const ScreenshotImage& image : images) {
-        if (image.meta.id != loupe::content_hash(image.image) || !loupe::taste::decode_for_display(image.thumb))
+        if (image.meta.id != loupe::content_hash(image.image) || !loupe::taste::check_kept_picture(image.image) ||
+            !loupe::taste::check_kept_picture(image.thumb))
             continue;
         write(image_name(image.meta.id), image.image);
         write(thumb_name(image.meta.id), image.thumb);
@@ -218,14 +245,25 @@ bool gather(const std::vector<Screenshot>& metas, std::vector<ScreenshotImage>& 
 
 // ---- Each frame ------------------------------------------------------------------------------------
 void new_frame() {
-    for (platform::OpenedFile& file : platform::inbox().fetched) {
+    platform::Inbox& inbox = platform::inbox();
+    for (platform::OpenedFile& file : inbox.fetched) {
         if (asked_for_files.erase(file.name)) {
             if (file.error.empty()) read_for_files[file.name] = file.bytes;
             else stored.erase(file.name);  // gone (another tab removed it): gather reports it missing
         }
         auto it = textures.find(file.name);
-        if (it != textures.end() && it->second.state == State::Reading) show(it->second, file.bytes);
+        if (it == textures.end() || it->second.state != State::Reading) continue;
+        if (file.error.empty()) show(file.name, file.bytes);
+        else it->second.state = State::Missing;
     }
+    for (platform::DecodedPicture& d : inbox.decoded) {
+        auto name = decoding.find(d.request);
+        if (name == decoding.end()) continue;
+        auto it = textures.find(name->second);  // let go meanwhile: nothing to show it in
+        if (it != textures.end() && it->second.state == State::Reading) make_texture(it->second, d.rgba, d.width, d.height);
+        decoding.erase(name);
+    }
+    for (platform::ReencodedPicture& r : inbox.reencoded) keep_reencoded(r);
     const double now = platform::now_seconds();
     for (auto it = textures.begin(); it != textures.end();) {
         if (now - it->second.last_drawn > kLetGoSeconds) {

@@ -16,10 +16,17 @@
 
 namespace pictures {
 
-// Re-encodes a picture someone attached (core/taste/screenshot.h: at most 1600 px, a JPEG and a
-// thumbnail, EXIF dropped, the id its content hash) and keeps it; the metadata for the note, or a
-// sentence that says why not.
-loupe::Result<loupe::taste::Screenshot> attach(std::span<const std::uint8_t> bytes);
+// Starts re-encoding a picture someone attached (core/taste/screenshot.h: at most 1600 px, a JPEG
+// and a thumbnail, EXIF dropped, the id its content hash; platform::reencode_picture does it in
+// the background). Returns the number under which take_attached() hands it over once kept, or a
+// sentence that says why the picture cannot be taken, from its bytes alone.
+loupe::Result<int> attach(std::span<const std::uint8_t> bytes);
+struct Attached {
+    int request = 0;
+    loupe::Result<loupe::taste::Screenshot> shot;  // the metadata for the note, or why not
+};
+// The pictures attach() started that were kept (or refused) since the last call.
+std::vector<Attached> take_attached();
 // Keeps pictures that came in a contribution or session file, once each. A picture whose bytes do
 // not match its id, or that does not decode, is left out: the note shows it as missing.
 void keep(const std::vector<loupe::taste::ScreenshotImage>& images);
@@ -46,8 +53,9 @@ void picture(const loupe::taste::Screenshot& meta, ImVec2 box);
 bool gather(const std::vector<loupe::taste::Screenshot>& metas, std::vector<loupe::taste::ScreenshotImage>& out,
             std::vector<std::uint64_t>& missing);
 
-// The shell's part, once a frame: reads what storage delivered (Inbox::fetched, which the shell
-// clears after), lets go of textures not drawn for a while.
+// The shell's part, once a frame: reads what storage and the picture decoder delivered
+// (Inbox::fetched, reencoded and decoded, which the shell clears after), lets go of textures not
+// drawn for a while.
 void new_frame();
 
 }  // namespace pictures

@@ -43,8 +43,6 @@
 namespace loupe::taste {
 namespace {
 
-constexpr int kJpegQuality = 82, kThumbnailQuality = 75;
-
 bool starts_with(std::span<const std::uint8_t> bytes, std::size_t at, std::string_view magic) {
     return bytes.size() >= at + magic.size() && std::memcmp(bytes.data() + at, magic.data(), magic.size()) == 0;
 }
@@ -98,23 +96,30 @@ bool claimed_size(std::span<const std::uint8_t> b, std::int64_t& width, std::int
     return false;
 }
 
-// Walks a PNG's chunks before stb_image sees them, for two things stb gets wrong on bad input:
-// it reserves memory for a data chunk's claimed length before checking the bytes are there
-// (a chunk that claims 2 GB), and it hands memcpy a null buffer for an empty data chunk that
-// comes first (undefined behaviour); both were found by the fuzzer. A chunk that claims more
-// than is left is a cut-off picture; empty data chunks hold nothing and are left out of
-// `copy`. Returns whether `copy` is what to decode.
-bool checked_png(std::span<const std::uint8_t> b, std::vector<std::uint8_t>& copy, std::string& problem) {
-    if (!starts_with(b, 0, "\x89PNG") || b.size() < 8) return false;
-    bool dropped = false;
-    std::size_t pos = 8;
-    copy.assign(b.begin(), b.begin() + 8);
-    while (pos + 12 <= b.size()) {
+// Walks a PNG's chunks: one that claims more bytes than are left is a cut-off picture, said
+// before any decoder (stb_image reserves the claimed length before it checks the bytes are there:
+// a chunk that claims 2 GB). Empty when the chunks are sound.
+std::string png_problem(std::span<const std::uint8_t> b) {
+    if (!starts_with(b, 0, "\x89PNG")) return {};
+    for (std::size_t pos = 8; pos + 12 <= b.size();) {
         const std::size_t length = be32(b, pos);
-        if (length > b.size() - pos - 12) {
-            problem = "This picture is cut short: a part of the PNG claims more bytes than are there.";
-            return false;
-        }
+        if (length > b.size() - pos - 12)
+            return "This picture is cut short: a part of the PNG claims more bytes than are there.";
+        if (starts_with(b, pos + 4, "IEND")) break;
+        pos += 12 + length;
+    }
+    return {};
+}
+
+// A copy of a sound PNG (png_problem) without its empty data chunks, when it has some: stb_image
+// hands memcpy a null buffer for an empty data chunk that comes first (undefined behaviour, found
+// by the fuzzer). Returns whether `copy` is what to decode.
+bool without_empty_data(std::span<const std::uint8_t> b, std::vector<std::uint8_t>& copy) {
+    if (!starts_with(b, 0, "\x89PNG")) return false;
+    bool dropped = false;
+    copy.assign(b.begin(), b.begin() + 8);
+    for (std::size_t pos = 8; pos + 12 <= b.size();) {
+        const std::size_t length = be32(b, pos);
         const bool empty_data = length == 0 && starts_with(b, pos + 4, "IDAT");
         dropped |= empty_data;
         if (!empty_data) copy.insert(copy.end(), b.begin() + std::ptrdiff_t(pos), b.begin() + std::ptrdiff_t(pos + 12 + length));
@@ -195,8 +200,8 @@ Pixels shrunk(const std::uint8_t* rgb, int width, int height, int long_edge) {
         out.rgb.assign(rgb, rgb + std::size_t(width) * height * 3);
         return out;
     }
-    out.width = std::max(1, int((std::int64_t(width) * long_edge + longest / 2) / longest));
-    out.height = std::max(1, int((std::int64_t(height) * long_edge + longest / 2) / longest));
+    const PictureSize size = fitted_size(width, height, long_edge);
+    out.width = size.width, out.height = size.height;
     out.rgb.resize(std::size_t(out.width) * out.height * 3);
     stbir_resize_uint8(rgb, width, height, 0, out.rgb.data(), out.width, out.height, 0, 3);
     return out;
@@ -215,39 +220,63 @@ std::vector<std::uint8_t> jpeg(const Pixels& p, int quality) {
 
 }  // namespace
 
-Result<ScreenshotImage> reencode_screenshot(std::span<const std::uint8_t> bytes) {
-    if (bytes.empty()) return failure<ScreenshotImage>("This file is empty, not a picture.");
-    if (bytes.size() > std::size_t(INT32_MAX)) return failure<ScreenshotImage>("This file is far too large for a screenshot.");
+Result<PictureSize> check_picture(std::span<const std::uint8_t> bytes) {
+    if (bytes.empty()) return failure<PictureSize>("This file is empty, not a picture.");
+    if (bytes.size() > std::size_t(INT32_MAX)) return failure<PictureSize>("This file is far too large for a screenshot.");
     if (const std::string format = unreadable_format(bytes); !format.empty())
-        return failure<ScreenshotImage>("This is a " + format +
-                                        " picture, which Loupe cannot read; take a screenshot, or save it as PNG or "
-                                        "JPEG, and attach that.");
-    if (!known_format(bytes))
-        return failure<ScreenshotImage>("This is not a picture Loupe can read (PNG, JPEG, GIF or BMP).");
-    std::int64_t claimed_width = 0, claimed_height = 0;
-    if (!claimed_size(bytes, claimed_width, claimed_height))
-        return failure<ScreenshotImage>("This picture is cut short or damaged: its header cannot be read.");
-    if (claimed_width > 0 && claimed_height > std::int64_t(kMaxScreenshotPixels) / claimed_width)
-        return failure<ScreenshotImage>("This picture says it is " + std::to_string(claimed_width) + " x " +
-                                        std::to_string(claimed_height) +
-                                        " pixels, more than Loupe takes (50 megapixels).");
-    int width = 0, height = 0, channels = 0;
-    const int size = int(bytes.size());
-    if (!stbi_info_from_memory(bytes.data(), size, &width, &height, &channels) || width <= 0 || height <= 0 ||
-        std::uint64_t(width) * std::uint64_t(height) > kMaxScreenshotPixels)
-        return failure<ScreenshotImage>("This picture is cut short or damaged: its header cannot be read.");
+        return failure<PictureSize>("This is a " + format +
+                                    " picture, which Loupe cannot read; take a screenshot, or save it as PNG or "
+                                    "JPEG, and attach that.");
+    if (!known_format(bytes)) return failure<PictureSize>("This is not a picture Loupe can read (PNG, JPEG, GIF or BMP).");
+    std::int64_t width = 0, height = 0;
+    if (!claimed_size(bytes, width, height) || width <= 0 || height <= 0)
+        return failure<PictureSize>("This picture is cut short or damaged: its header cannot be read.");
+    if (height > std::int64_t(kMaxScreenshotPixels) / width)
+        return failure<PictureSize>("This picture says it is " + std::to_string(width) + " x " + std::to_string(height) +
+                                    " pixels, more than Loupe takes (50 megapixels).");
     // A JPEG that stops before its end marker decodes "successfully" as grey below the cut.
     static constexpr std::uint8_t kEnd[] = {0xFF, 0xD9};
     if (starts_with(bytes, 0, "\xFF\xD8") &&
         std::search(bytes.begin() + std::ptrdiff_t(bytes.size() > 4096 ? bytes.size() - 4096 : 2), bytes.end(),
                     std::begin(kEnd), std::end(kEnd)) == bytes.end())
-        return failure<ScreenshotImage>("This picture is cut short: the end of the JPEG is missing.");
+        return failure<PictureSize>("This picture is cut short: the end of the JPEG is missing.");
+    if (std::string problem = png_problem(bytes); !problem.empty()) return failure<PictureSize>(problem);
+    return PictureSize{int(width), int(height)};
+}
 
+PictureSize fitted_size(int width, int height, int long_edge) {
+    const int longest = std::max(width, height);
+    if (longest <= long_edge) return {width, height};
+    return {std::max(1, int((std::int64_t(width) * long_edge + longest / 2) / longest)),
+            std::max(1, int((std::int64_t(height) * long_edge + longest / 2) / longest))};
+}
+
+ScreenshotImage kept_screenshot(std::vector<std::uint8_t> image, PictureSize size, std::vector<std::uint8_t> thumb,
+                                PictureSize thumb_size) {
+    ScreenshotImage out;
+    out.meta.id = content_hash(image);
+    out.meta.width = std::uint16_t(size.width);
+    out.meta.height = std::uint16_t(size.height);
+    out.meta.bytes = std::uint32_t(image.size());
+    out.meta.format = ImageFormat::Jpeg;
+    out.meta.thumb_width = std::uint16_t(thumb_size.width);
+    out.meta.thumb_height = std::uint16_t(thumb_size.height);
+    out.meta.thumb_bytes = std::uint32_t(thumb.size());
+    out.image = std::move(image);
+    out.thumb = std::move(thumb);
+    return out;
+}
+
+Result<ScreenshotImage> reencode_screenshot(std::span<const std::uint8_t> bytes) {
+    if (auto checked = check_picture(bytes); !checked) return failure<ScreenshotImage>(checked.error());
+    int width = 0, height = 0, channels = 0;
+    const int size = int(bytes.size());
+    if (!stbi_info_from_memory(bytes.data(), size, &width, &height, &channels) || width <= 0 || height <= 0 ||
+        std::uint64_t(width) * std::uint64_t(height) > kMaxScreenshotPixels)
+        return failure<ScreenshotImage>("This picture is cut short or damaged: its header cannot be read.");
     std::vector<std::uint8_t> cleaned;
-    std::string problem;
-    const bool use_cleaned = checked_png(bytes, cleaned, problem);
-    if (!problem.empty()) return failure<ScreenshotImage>(problem);
-    const std::span<const std::uint8_t> input = use_cleaned ? std::span<const std::uint8_t>(cleaned) : bytes;
+    const std::span<const std::uint8_t> input =
+        without_empty_data(bytes, cleaned) ? std::span<const std::uint8_t>(cleaned) : bytes;
     std::unique_ptr<stbi_uc, void (*)(void*)> data(
         stbi_load_from_memory(input.data(), int(input.size()), &width, &height, &channels, 3), stbi_image_free);
     if (!data && std::string_view(stbi_failure_reason()) == "outofmem")
@@ -259,28 +288,28 @@ Result<ScreenshotImage> reencode_screenshot(std::span<const std::uint8_t> bytes)
     data.reset();
     picture = oriented(picture, exif_orientation(bytes));
     const Pixels thumb = shrunk(picture.rgb.data(), picture.width, picture.height, kThumbnailLongEdge);
-    ScreenshotImage out;
-    out.image = jpeg(picture, kJpegQuality);
-    out.thumb = jpeg(thumb, kThumbnailQuality);
-    if (out.image.empty() || out.thumb.empty()) return failure<ScreenshotImage>("This picture could not be encoded again.");
-    out.meta.id = content_hash(out.image);
-    out.meta.width = std::uint16_t(picture.width);
-    out.meta.height = std::uint16_t(picture.height);
-    out.meta.bytes = std::uint32_t(out.image.size());
-    out.meta.format = ImageFormat::Jpeg;
-    out.meta.thumb_width = std::uint16_t(thumb.width);
-    out.meta.thumb_height = std::uint16_t(thumb.height);
-    out.meta.thumb_bytes = std::uint32_t(out.thumb.size());
-    return out;
+    std::vector<std::uint8_t> image_jpeg = jpeg(picture, kJpegQuality), thumb_jpeg = jpeg(thumb, kThumbnailQuality);
+    if (image_jpeg.empty() || thumb_jpeg.empty()) return failure<ScreenshotImage>("This picture could not be encoded again.");
+    return kept_screenshot(std::move(image_jpeg), {picture.width, picture.height}, std::move(thumb_jpeg),
+                           {thumb.width, thumb.height});
+}
+
+Result<PictureSize> check_kept_picture(std::span<const std::uint8_t> jpeg) {
+    std::int64_t width = 0, height = 0;
+    if (jpeg.empty() || jpeg.size() > std::size_t(INT32_MAX) || !starts_with(jpeg, 0, "\xFF\xD8\xFF") ||
+        !claimed_size(jpeg, width, height))
+        return failure<PictureSize>("This screenshot is damaged.");
+    if (width <= 0 || height <= 0 || width > kScreenshotLongEdge || height > kScreenshotLongEdge)
+        return failure<PictureSize>("This screenshot is larger than Loupe keeps them.");
+    return PictureSize{int(width), int(height)};
 }
 
 Result<RgbaPixels> decode_for_display(std::span<const std::uint8_t> jpeg) {
+    if (auto checked = check_kept_picture(jpeg); !checked) return failure<RgbaPixels>(checked.error());
     int width = 0, height = 0, channels = 0;
-    if (jpeg.empty() || jpeg.size() > std::size_t(INT32_MAX) || !starts_with(jpeg, 0, "\xFF\xD8\xFF") ||
-        !stbi_info_from_memory(jpeg.data(), int(jpeg.size()), &width, &height, &channels))
+    if (!stbi_info_from_memory(jpeg.data(), int(jpeg.size()), &width, &height, &channels) || width <= 0 ||
+        height <= 0 || width > kScreenshotLongEdge || height > kScreenshotLongEdge)
         return failure<RgbaPixels>("This screenshot is damaged.");
-    if (width <= 0 || height <= 0 || width > kScreenshotLongEdge || height > kScreenshotLongEdge)
-        return failure<RgbaPixels>("This screenshot is larger than Loupe keeps them.");
     std::unique_ptr<stbi_uc, void (*)(void*)> data(
         stbi_load_from_memory(jpeg.data(), int(jpeg.size()), &width, &height, &channels, 4), stbi_image_free);
     if (!data) return failure<RgbaPixels>("This screenshot is damaged.");

@@ -216,4 +216,34 @@ TEST(TasteScreenshot, KeptPicturesDecodeForTheScreen) {
     EXPECT_FALSE(decode_for_display(cut));
 }
 
+// The browser's way (platform.h, reencode_picture): the checks first, the record from its JPEGs.
+TEST(TasteScreenshot, TheBrowsersWayChecksFirstAndKeepsWhatItEncoded) {
+    auto size = check_picture(encode_png(2400, 1200));
+    ASSERT_TRUE(size) << size.error();
+    EXPECT_EQ(size->width, 2400);
+    EXPECT_EQ(size->height, 1200);
+    auto jpeg_size = check_picture(encode_jpeg(64, 48));
+    ASSERT_TRUE(jpeg_size) << jpeg_size.error();
+    EXPECT_EQ(jpeg_size->width, 64);
+    EXPECT_FALSE(check_picture({}));
+
+    const PictureSize fitted = fitted_size(2400, 1200, kScreenshotLongEdge);
+    EXPECT_EQ(fitted.width, 1600);
+    EXPECT_EQ(fitted.height, 800);
+    EXPECT_EQ(fitted_size(300, 200, kScreenshotLongEdge).width, 300);
+    EXPECT_EQ(fitted_size(1, 4000, kThumbnailLongEdge).width, 1);  // never 0 pixels wide
+
+    const auto image = encode_jpeg(160, 80), thumb = encode_jpeg(32, 16);
+    const ScreenshotImage kept = kept_screenshot(image, {160, 80}, thumb, {32, 16});
+    EXPECT_EQ(kept.meta.id, content_hash(image));
+    EXPECT_EQ(kept.meta.bytes, image.size());
+    EXPECT_EQ(kept.meta.thumb_width, 32);
+    EXPECT_EQ(kept.thumb, thumb);
+
+    ASSERT_TRUE(check_kept_picture(thumb));
+    EXPECT_EQ(check_kept_picture(thumb)->height, 16);
+    EXPECT_FALSE(check_kept_picture(encode_png(20, 20)));
+    EXPECT_FALSE(check_kept_picture(encode_jpeg(2000, 100)));
+}
+
 }  // namespace loupe::taste
