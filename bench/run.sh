@@ -2,6 +2,7 @@
 # bench/run.sh — the MaxDiff engine's benchmarks, run on demand (never part of ./test.sh):
 #   HB time per iteration: R's bayesm vs Loupe native vs Loupe wasm under node, same data;
 #   decoding + validating 100,000 response files, and finding + reading 100,000 response codes;
+#   the results of 20,000 respondents x 30 items: counts and logit, one HB iteration, memory;
 #   the length of a taste-session contribution code against the text of its notes, and the
 #   app's start-up with 500 stored screenshots against an empty workspace, and the library's
 #   screenshot wall with 1,000 screenshots against the same workspace with none (headless Chromium);
@@ -29,9 +30,9 @@ fi
 
 say "building (presets native and web)"
 cmake --preset native >/dev/null
-cmake --build --preset native --target bench_hb bench_decode bench_taste bench_search bench_wall_workspace -j"$(nproc)" >/dev/null
+cmake --build --preset native --target bench_hb bench_decode bench_analysis bench_taste bench_search bench_wall_workspace -j"$(nproc)" >/dev/null
 cmake --preset web >/dev/null
-cmake --build --preset web --target bench_hb bench_decode bench_search loupe_web -j"$(nproc)" >/dev/null
+cmake --build --preset web --target bench_hb bench_decode bench_analysis bench_search loupe_web -j"$(nproc)" >/dev/null
 native() { "build/native/$1" "${@:2}"; }
 wasm() { node --no-experimental-fetch "build/web/$1.js" "${@:2}"; }
 
@@ -71,6 +72,9 @@ decode_wasm=$(wasm bench_decode 100000 | keep)
 say "the same at 10,000, for the import's growth (linear: 100k/10k about 10)"
 decode_native10=$(native bench_decode 10000 | keep)
 decode_wasm10=$(wasm bench_decode 10000 | keep)
+say "the results of 20,000 respondents x 30 items (native, then wasm)"
+analysis_native=$(native bench_analysis 20000 30 | keep)
+analysis_wasm=$(wasm bench_analysis 20000 30 | keep)
 line() { sed -n "$1p" <<<"$2" | cut -d' ' -f1; }  # the seconds of line $1
 # What the figures were measured on: they differ by machine and by how busy it was.
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
@@ -83,7 +87,10 @@ awk -v machine="$machine" -v data="$data" -v versions="$versions" -v r="$r_ms" -
     -v fn="$(line 1 "$decode_native")" -v fw="$(line 1 "$decode_wasm")" \
     -v cn="$(line 2 "$decode_native")" -v cw="$(line 2 "$decode_wasm")" \
     -v in100="$(line 3 "$decode_native")" -v iw100="$(line 3 "$decode_wasm")" \
-    -v in10="$(line 3 "$decode_native10")" -v iw10="$(line 3 "$decode_wasm10")" '
+    -v in10="$(line 3 "$decode_native10")" -v iw10="$(line 3 "$decode_wasm10")" \
+    -v an="$(line 1 "$analysis_native")" -v aw="$(line 1 "$analysis_wasm")" \
+    -v hn="$(line 2 "$analysis_native")" -v hw="$(line 2 "$analysis_wasm")" \
+    -v mn="$(line 3 "$analysis_native")" -v mw="$(line 3 "$analysis_wasm")" '
   function verdict(ok) { return ok ? "ok" : "MISSED" }
   BEGIN {
     printf "\nMeasured on: %s\n", machine
@@ -97,6 +104,8 @@ awk -v machine="$machine" -v data="$data" -v versions="$versions" -v r="$r_ms" -
     printf "find+read 100,000 response codes in one text: %.2f s native | %.2f s wasm\n", cn, cw
     printf "import 100,000 files + 100,000 codes: %.2f s native (100k/10k %.1f) | %.2f s wasm (100k/10k %.1f)\n",
            in100, in100 / in10, iw100, iw100 / iw10
+    printf "20,000 respondents x 30 items: counts and logit %.2f s native | %.2f s wasm (target < 2 s: %s); one HB iteration %.1f ms native | %.1f ms wasm; memory %.0f MB native | %.0f MB wasm\n",
+           an, aw, verdict(aw < 2), hn, hw, mn, mw
   }'
 echo "contribution code length against its notes' text (taste sessions):"
 native bench_taste | keep | sed 's/^/  /'
