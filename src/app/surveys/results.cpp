@@ -53,6 +53,7 @@ using loupe::Response;
 
 constexpr std::size_t kMaxImportBytes = 64u << 20;
 constexpr double kHbSliceSeconds = 0.025;  // per frame: HB gets most of the time, the page still answers
+constexpr int kHbRespondentsPerStep = 250;  // a few milliseconds of HB's work in wasm at 30 items
 constexpr double kImportSliceSeconds = 0.010;       // per frame: 100,000 codes take seconds, the page keeps drawing
 constexpr const char* kPastedText = "Pasted text";  // the source name of what was pasted
 
@@ -604,8 +605,9 @@ void start_hb(const loupe::Selection& selection) {
 void step_hb() {
     if (!st.running) return;
     const double until = platform::now_seconds() + kHbSliceSeconds;
-    // One iteration at a time: for 20,000 respondents one takes tens of milliseconds.
-    while (!st.running->sampler.done() && platform::now_seconds() < until) st.running->sampler.step(1);
+    // Part of an iteration at a time: for 20,000 respondents one takes tens of milliseconds.
+    while (!st.running->sampler.done() && platform::now_seconds() < until)
+        st.running->sampler.step_respondents(kHbRespondentsPerStep);
     keep_animating();
     if (!st.running->sampler.done()) return;
     auto result = st.running->sampler.result();

@@ -279,21 +279,28 @@ void HbSampler::keep_draw() {
     }
 }
 
-void HbSampler::iterate() {
+// The Gibbs steps and the bookkeeping, once every chain had its Metropolis step.
+void HbSampler::finish_iteration() {
     const bool burning_in = iteration_ < options_.burn_in;
-    int accepted = 0;
-    for (int c = 0; c < chains_; ++c)
-        if (update_respondent(c) && c < real_) ++accepted;
     draw_population();
-    last_acceptance_ = static_cast<double>(accepted) / real_;
+    last_acceptance_ = static_cast<double>(sweep_accepted_) / real_;
     if (burning_in) scale_ *= last_acceptance_ > options_.target_acceptance ? 1.1 : 0.9;
-    else accepted_kept_ += accepted;
+    else accepted_kept_ += sweep_accepted_;
     ++iteration_;
+    next_chain_ = 0, sweep_accepted_ = 0;
     if (!burning_in && (iteration_ - options_.burn_in) % options_.thin == 0) keep_draw();
 }
 
+void HbSampler::step_respondents(int respondents) {
+    if (done()) return;
+    const int end = std::min(chains_, next_chain_ + std::max(respondents, 0));
+    for (; next_chain_ < end; ++next_chain_)
+        if (update_respondent(next_chain_) && next_chain_ < real_) ++sweep_accepted_;
+    if (next_chain_ == chains_) finish_iteration();
+}
+
 void HbSampler::step(int iterations) {
-    for (int i = 0; i < iterations && !done(); ++i) iterate();
+    for (int i = 0; i < iterations && !done(); ++i) step_respondents(chains_ - next_chain_);
 }
 
 // ---- reporting -------------------------------------------------------------------------------

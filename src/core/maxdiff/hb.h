@@ -34,6 +34,8 @@
 //   auto sampler = HbSampler::start(data, options);        // Result<HbSampler>
 //   while (!sampler->done()) { sampler->step(50); show(sampler->progress()); }
 //   Result<HbResult> result = sampler->result();
+// An iteration of 20,000 respondents takes tens of milliseconds, longer than a frame may:
+// step_respondents does part of one, a number of respondents' Metropolis steps at a time.
 // Everything is deterministic for a given seed, however the work is sliced.
 #pragma once
 #include <cstdint>
@@ -81,6 +83,9 @@ public:
     static Result<HbSampler> start(const ChoiceData& data, const HbOptions& options = {});
 
     void step(int iterations);  // runs up to this many more iterations; nothing once done()
+    // Runs the Metropolis steps of up to `respondents` more respondents (real or random) of the
+    // current iteration, and the rest of the iteration once all of them had theirs.
+    void step_respondents(int respondents);
     bool done() const { return iteration_ == total_; }
     double progress() const { return total_ > 0 ? static_cast<double>(iteration_) / total_ : 1; }
     HbStatus status() const;
@@ -99,7 +104,7 @@ private:
     void draw_population();
     bool update_respondent(int chain);
     void keep_draw();
-    void iterate();
+    void finish_iteration();
 
     HbOptions options_;
     int items_ = 0, p_ = 0;    // k items, p = k - 1 free utilities
@@ -120,6 +125,8 @@ private:
     double scale_ = 0.1;
     long long accepted_kept_ = 0;
     double last_acceptance_ = 0;
+    int next_chain_ = 0;      // the chains before it had their Metropolis step this iteration
+    int sweep_accepted_ = 0;  // real respondents' proposals accepted so far this iteration
 
     // Scratch space, allocated once.
     std::vector<double> exp_, inv_exp_, candidate_, w_, z_, step_, scatter_, bartlett_, bartlett_inv_;

@@ -164,6 +164,16 @@ TEST(Hb, IsDeterministicHoweverItIsSliced) {
         ASSERT_TRUE(sliced) << sliced.error();
         expect_same(*whole, *sliced);
     }
+    // Parts of iterations (the app's slices for large surveys): 7 or 1 respondents at a time, or
+    // a part and then whole iterations from the middle of one.
+    for (int part : {1, 7, 59}) {
+        Result<HbSampler> sampler = HbSampler::start(sim.data, quick_options());
+        ASSERT_TRUE(sampler) << sampler.error();
+        for (int i = 0; !sampler->done(); ++i) i % 5 == 4 ? sampler->step(2) : sampler->step_respondents(part);
+        Result<HbResult> sliced = sampler->result();
+        ASSERT_TRUE(sliced) << sliced.error();
+        expect_same(*whole, *sliced);
+    }
     HbOptions other = quick_options();
     other.seed = 100;
     Result<HbResult> different = estimate_hb(sim.data, other);
