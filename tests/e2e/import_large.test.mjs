@@ -124,6 +124,13 @@ test('100,000 codes: progress while the page draws, Cancel changes nothing; 20,0
   // And the results: the ranking by the logit model, while HB works on (taller than the screen: its title).
   await revealWhileBusy(page, 'results/chart/title');
   await expectWidget(page, 'results/hb/progress');
+  // HB works through 20,000 respondents in parts of an iteration: frames keep coming.
+  const before = await framesDrawn(page);
+  await pause(page, 1000);
+  const perSecond = await framesDrawn(page) - before;
+  console.log(`${perSecond} frames in the second while HB works`);
+  assert.ok(perSecond >= 5, `frames should keep coming while HB works (${perSecond} in a second)`);
+  assert.ok(await rect(page, 'results/hb/progress'), 'HB is still working');
   assert.deepEqual(log.errors, []);
   await context.close();
 });
