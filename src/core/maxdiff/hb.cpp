@@ -172,27 +172,36 @@ void HbSampler::start_at_mode(int chain, const std::vector<double>& center) {
 
 // ---- one iteration ---------------------------------------------------------------------------
 
-// The hot loop: exponentiate every utility once, then each task costs a few additions and one log.
+// The hot loop: exponentiate every utility once, then each task costs a few additions and a
+// multiplication. The tasks' denominators are multiplied together and their product's log taken
+// once (folded whenever it leaves 1e±100, far from overflow): a log per task was a sixth of the
+// time natively and more in wasm.
 double HbSampler::log_likelihood(int chain, const double* u, double* e, double* inv_e) const {
     for (int j = 0; j < items_; ++j) {
         e[j] = std::exp(u[j]);
         inv_e[j] = 1 / e[j];
     }
-    double ll = 0;
+    double ll = 0, denominators = 1;
     for (int t = task_begin_[chain]; t < task_begin_[chain + 1]; ++t) {
         const FlatTask& task = tasks_[t];
         const int* s = &shown_[task.begin];
+        if (denominators > 1e100 || denominators < 1e-100) {
+            ll -= std::log(denominators);
+            denominators = 1;
+        }
         double best_sum = 0;
         for (int i = 0; i < task.size; ++i) best_sum += e[s[i]];
+        ll += u[task.best];
         if (task.worst < 0) {
-            ll += u[task.best] - std::log(best_sum);
+            denominators *= best_sum;
             continue;
         }
         double worst_sum = 0;
         for (int i = 1; i < task.size; ++i) worst_sum += inv_e[s[i]];  // s[0] is the best item
-        ll += u[task.best] - u[task.worst] - std::log(best_sum * worst_sum);
+        ll -= u[task.worst];
+        denominators *= best_sum * worst_sum;
     }
-    return ll;
+    return ll - std::log(denominators);
 }
 
 // Gibbs steps: α | β, D, then D | α, β (real respondents only).
