@@ -947,9 +947,9 @@ FrameRequest app_frame() {
     return request;
 }
 
-bool app_widget_rect(const char* id, float out[4]) {
+bool app_widget_rect(const char* id, float out[4], bool off_screen_too) {
     ImVec4 r;
-    if (!find_test_rect(id, r)) return false;
+    if (!find_test_rect(id, r, off_screen_too)) return false;
     out[0] = r.x, out[1] = r.y, out[2] = r.z, out[3] = r.w;
     return true;
 }

@@ -14,6 +14,7 @@ FrameRequest app_frame();
 
 // Test-only query: the rectangle (framebuffer pixels: x, y, w, h) a widget with this id had in
 // the last frame. End-to-end tests use it to find where to click; the clicks themselves are real.
-bool app_widget_rect(const char* id, float out[4]);
+// Only a visible widget has one, unless `off_screen_too`: then also one scrolled out of view.
+bool app_widget_rect(const char* id, float out[4], bool off_screen_too = false);
 const char* app_focused_widget();  // test-only: the id of the widget with keyboard focus, or ""
 const char* app_placeholder_glyphs();  // test-only: characters the last frame drew as boxes (no font has them)

@@ -20,16 +20,20 @@ float px(float logical) { return logical * g_pixel_ratio; }
 
 // ---- test rectangles --------------------------------------------------------------------------
 namespace {
-std::map<std::string, ImVec4> rects_this_frame, rects_last_frame;
+struct TestRect {
+    ImVec4 rect;
+    bool visible;
+};
+std::map<std::string, TestRect> rects_this_frame, rects_last_frame;
 std::string focused_this_frame, focused_last_frame;  // the test id of the keyboard-focused widget
 }
 
 void test_rect(const char* id) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    // Only what is actually visible counts: clipped or scrolled-away widgets cannot be clicked.
-    const ImRect clip = GImGui->CurrentWindow->ClipRect;
-    if (!clip.Overlaps(ImRect(min, max))) return;
-    rects_this_frame[id] = ImVec4(min.x, min.y, max.x - min.x, max.y - min.y);
+    // Clipped or scrolled-away widgets cannot be clicked: they are kept apart from visible ones.
+    const bool visible = GImGui->CurrentWindow->ClipRect.Overlaps(ImRect(min, max));
+    rects_this_frame[id] = {ImVec4(min.x, min.y, max.x - min.x, max.y - min.y), visible};
+    if (!visible) return;
     const ImGuiContext& g = *GImGui;
     if (g.NavId != 0 && g.NavId == g.LastItemData.ID && !g.NavDisableHighlight) focused_this_frame = id;
 }
@@ -40,10 +44,10 @@ void clear_test_rects() {
     focused_this_frame.clear();
 }
 const char* focused_test_widget() { return focused_last_frame.c_str(); }
-bool find_test_rect(const char* id, ImVec4& out) {
+bool find_test_rect(const char* id, ImVec4& out, bool off_screen_too) {
     auto it = rects_last_frame.find(id);
-    if (it == rects_last_frame.end()) return false;
-    out = it->second;
+    if (it == rects_last_frame.end() || !(it->second.visible || off_screen_too)) return false;
+    out = it->second.rect;
     return true;
 }
 

@@ -12,7 +12,9 @@ float px(float logical);  // logical (CSS) pixels -> framebuffer pixels
 // Records the last item's rectangle under `id` for the test-only widget query.
 void test_rect(const char* id);
 void clear_test_rects();
-bool find_test_rect(const char* id, ImVec4& out);
+// The rectangle of the widget in the last frame; only a visible one unless `off_screen_too` (a
+// test that has to scroll to a widget asks where it was laid out, above or below the view).
+bool find_test_rect(const char* id, ImVec4& out, bool off_screen_too = false);
 const char* focused_test_widget();  // the id of the widget keyboard focus is on; "" when none
 
 bool primary_button(const char* label, const char* test_id, ImVec2 size = ImVec2(0, 0));

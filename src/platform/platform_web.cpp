@@ -569,10 +569,11 @@ EMSCRIPTEN_KEEPALIVE void loupe_key_press(int scancode, int modifiers) {
 
 // Test-only queries used by the end-to-end tests.
 EMSCRIPTEN_KEEPALIVE double loupe_frames_drawn() { return static_cast<double>(loop_frames_drawn()); }
-// The widget's rectangle in CSS pixels (x, y, w, h), or null when it was not visible last frame.
-EMSCRIPTEN_KEEPALIVE const float* loupe_widget_rect(const char* id) {
+// The widget's rectangle in CSS pixels (x, y, w, h), or null when it was not visible last frame;
+// with `off_screen_too`, also where a widget scrolled out of view was laid out.
+EMSCRIPTEN_KEEPALIVE const float* loupe_widget_rect(const char* id, int off_screen_too) {
     static float rect[4];
-    if (!app_widget_rect(id, rect)) return nullptr;
+    if (!app_widget_rect(id, rect, off_screen_too != 0)) return nullptr;
     for (float& v : rect) v /= loop_pixel_ratio();
     return rect;
 }

@@ -71,16 +71,22 @@ export async function settle(page, quietMs = 300) {
 }
 
 // The rectangle (CSS pixels) of a widget in the last drawn frame, or null if it is not visible.
-export async function rect(page, id) {
-  return page.evaluate((id) => {
+export async function rect(page, id) { return widgetRect(page, id, false); }
+
+// Where the widget was laid out in the last frame, on screen or scrolled out of view (null if it
+// was not there at all): the way to it for a finger that has to scroll.
+export async function placement(page, id) { return widgetRect(page, id, true); }
+
+async function widgetRect(page, id, offScreenToo) {
+  return page.evaluate(([id, offScreenToo]) => {
     const n = lengthBytesUTF8(id) + 1, p = _malloc(n);
     stringToUTF8(id, p, n);
-    const r = Module._loupe_widget_rect(p);
+    const r = Module._loupe_widget_rect(p, offScreenToo ? 1 : 0);
     _free(p);
     if (!r) return null;
     const f = HEAPF32.subarray(r >> 2, (r >> 2) + 4);
     return {x: f[0], y: f[1], w: f[2], h: f[3]};
-  }, id);
+  }, [id, offScreenToo]);
 }
 
 // A test that cannot find what it looks for leaves a picture of what the page showed instead.
@@ -128,7 +134,8 @@ export async function pixels(page) {
 export const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
 // A finger dragged from one point to another (real touch events through the DevTools protocol).
-export async function swipe(page, from, to, steps = 8) {
+// Each move costs the page a frame, slow in software WebGL at a phone's pixel ratio: a few do.
+export async function swipe(page, from, to, steps = 4) {
   const cdp = await page.context().newCDPSession(page);
   const point = (p) => [{x: p.x, y: p.y, id: 1}];
   await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: point(from)});
@@ -141,6 +148,29 @@ export async function swipe(page, from, to, steps = 8) {
   await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
   await cdp.detach();
   await settle(page, 150);
+}
+
+// Swipes the page up or down, as a finger would, until the widget is in full view (below the
+// 64-pixel header): each swipe goes as far as the widget is from the middle, at most 60% of the
+// screen. The thumb runs down the left edge, in the margin: a drag that starts on the text field
+// being typed in selects its text instead of scrolling, as in any phone's browser.
+export async function swipeIntoView(page, id) {
+  const {height} = page.viewportSize();
+  const x = 6;
+  for (let i = 0; i < 12; ++i) {
+    const r = await placement(page, id);
+    if (!r) await failWithScreenshot(page, `${id} is not on the page, on screen or off`);
+    if (r.y >= 64 && r.y + r.h <= height - 8) return;
+    const dy = Math.max(-0.6 * height, Math.min(0.6 * height, r.y + r.h / 2 - height / 2));
+    await swipe(page, {x, y: height / 2 + dy / 2}, {x, y: height / 2 - dy / 2});
+  }
+  await failWithScreenshot(page, `${id} could not be swiped into view`);
+}
+
+// A finger scrolls until the widget is in full view, then taps it.
+export async function tapInView(page, id) {
+  await swipeIntoView(page, id);
+  await tap(page, id);
 }
 
 // Opens the app in a fresh page of `context` and waits until it has drawn and settled.

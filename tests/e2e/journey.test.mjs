@@ -9,7 +9,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {launchBrowser, startServer, openApp, settle, rect, waitForWidget, waitForFirstFrame, click, tap, swipe,
+import {launchBrowser, startServer, openApp, settle, waitForWidget, waitForFirstFrame, click, tap, tapInView,
         ROOT} from './harness.mjs';
 import {press, clipboard, newSurvey, spoken, screenNumber, answerScreen, keyboardChoose, pressWhileBusy,
         expectWidget} from './steps.mjs';
@@ -41,18 +41,6 @@ async function save(page, id, name) {
   const path = join(dir, name);
   await file.saveAs(path);
   return path;
-}
-
-// A finger scrolls until the widget is fully on screen, then taps it.
-async function tapInView(page, id) {
-  const {height} = page.viewportSize();
-  for (let i = 0; i < 10; ++i) {
-    const r = await rect(page, id);
-    if (r && r.y >= 64 && r.y + r.h <= height - 8) break;
-    const dy = r ? r.y + r.h / 2 - height / 2 : height / 3;
-    await swipe(page, {x: 195, y: height * 0.6}, {x: 195, y: height * 0.6 - Math.max(-300, Math.min(300, dy))});
-  }
-  await tap(page, id);
 }
 
 // Several people share one browser here, each in their own window; the one being used is brought

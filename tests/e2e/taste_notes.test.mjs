@@ -11,7 +11,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
-import {launchBrowser, startServer, openApp, settle, waitForWidget, rect, tap, swipe, reloadApp, ROOT} from './harness.mjs';
+import {launchBrowser, startServer, openApp, settle, waitForWidget, rect, tap, swipeIntoView, tapInView, reloadApp, ROOT} from './harness.mjs';
 import {spoken, keyboardChoose, clipboard, press} from './steps.mjs';
 
 const LOUPE = join(ROOT, 'build/native/loupe');
@@ -49,24 +49,6 @@ function readBack(name, content) {
   const file = join(dir, name);
   writeFileSync(file, content);
   return JSON.parse(execFileSync(READ, [sessionFile, file]).toString());
-}
-
-// Swipes the page, as a finger would, until the widget is in full view.
-async function swipeIntoView(page, id) {
-  const {height} = page.viewportSize();
-  const inView = (r) => r && r.y >= 64 && r.y + r.h <= height - 8;
-  let r = await rect(page, id);
-  if (!r) for (let i = 0; i < 6; ++i) await swipe(page, {x: 195, y: 200}, {x: 195, y: 800});  // back to the top
-  for (let i = 0; i < 16 && !inView(r = await rect(page, id)); ++i) {
-    const dy = r ? r.y + r.h / 2 - height / 2 : height / 3;
-    await swipe(page, {x: 195, y: height * 0.6}, {x: 195, y: height * 0.6 - Math.max(-300, Math.min(300, dy))});
-  }
-}
-
-// A finger scrolls until the widget is in full view, then taps it.
-async function tapInView(page, id) {
-  await swipeIntoView(page, id);
-  await tap(page, id);
 }
 
 // Taps "Attach screenshot" and picks `file` in the chooser. The chooser is awaited from the tap on,

@@ -13,7 +13,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {inflateRawSync} from 'node:zlib';
 import {PNG} from 'pngjs';
-import {launchBrowser, startServer, openApp, settle, waitForWidget, tap, swipe, rect, reloadApp, ROOT} from './harness.mjs';
+import {launchBrowser, startServer, openApp, settle, waitForWidget, tap, tapInView, reloadApp, ROOT} from './harness.mjs';
 import {reveal, press, clipboard, spoken, keyboardChoose, pasteInto, typeInto} from './steps.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'loupe-taste-session-'));
@@ -40,19 +40,6 @@ async function download(page, choose) {
   const path = at(file.suggestedFilename());
   await file.saveAs(path);
   return {path, bytes: readFileSync(path)};
-}
-
-// A finger scrolls until the widget is in full view, then taps it.
-async function tapInView(page, id) {
-  const {height} = page.viewportSize();
-  const inView = (r) => r && r.y >= 64 && r.y + r.h <= height - 8;
-  let r = await rect(page, id);
-  if (!r) for (let i = 0; i < 6; ++i) await swipe(page, {x: 195, y: 200}, {x: 195, y: 800});
-  for (let i = 0; i < 16 && !inView(r = await rect(page, id)); ++i) {
-    const dy = r ? r.y + r.h / 2 - height / 2 : height / 3;
-    await swipe(page, {x: 195, y: height * 0.6}, {x: 195, y: height * 0.6 - Math.max(-300, Math.min(300, dy))});
-  }
-  await tap(page, id);
 }
 
 function screenPng(width, height) {
