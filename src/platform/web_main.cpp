@@ -57,6 +57,8 @@ void main_resume() {
 }
 
 int main() {
+    // web/boot.js made the canvas's context with these attributes while this program downloaded;
+    // the browser hands that one back, so the two must agree.
     EmscriptenWebGLContextAttributes attributes;
     emscripten_webgl_init_context_attributes(&attributes);
     attributes.majorVersion = 2;
