@@ -609,7 +609,9 @@ void who_counts_section(loupe::Project& project) {
 void start_hb(const loupe::Selection& selection) {
     st.running.reset();
     st.hb_problem.clear();
-    auto sampler = loupe::HbSampler::start(st.data, loupe::plan_hb(loupe::kDefaultHbIterations, loupe::kDefaultHbSeed));
+    const loupe::MnlResult* logit = st.estimates && st.estimates->mnl ? &*st.estimates->mnl : nullptr;
+    auto sampler =
+        loupe::HbSampler::start(st.data, loupe::plan_hb(loupe::kDefaultHbIterations, loupe::kDefaultHbSeed), logit);
     if (!sampler) {
         st.hb_problem = sampler.error();
         return;

@@ -35,7 +35,7 @@ std::string check_options(const HbOptions& o, int items, int respondents) {
 
 // ---- setting up ------------------------------------------------------------------------------
 
-Result<HbSampler> HbSampler::start(const ChoiceData& data, const HbOptions& options) {
+Result<HbSampler> HbSampler::start(const ChoiceData& data, const HbOptions& options, const MnlResult* logit) {
     if (std::string why = check_choices(data); !why.empty()) return failure<HbSampler>(why);
     if (std::string why = check_options(options, static_cast<int>(data.items.size()), data.respondents); !why.empty())
         return failure<HbSampler>(why);
@@ -105,13 +105,11 @@ Result<HbSampler> HbSampler::start(const ChoiceData& data, const HbOptions& opti
     for (int i = 0; i < p; ++i) s.root_[i * p + i] = 1;
     s.root_inverse_ = s.root_;
     s.beta_.assign(static_cast<std::size_t>(s.chains_) * k, 0);
-    std::vector<double> center(k, 0);
-    if (Result<MnlResult> fit = fit_mnl(data); fit && fit->converged)
-        for (int j = 0; j < k; ++j) center[j] = fit->utilities[j] - fit->utilities[k - 1];
-    for (int c = 0; c < s.chains_; ++c) {
-        s.start_at_mode(c, center);
-        s.loglik_.push_back(s.log_likelihood(c, &s.beta_[c * k], s.exp_.data(), s.inv_exp_.data()));
-    }
+    s.center_.assign(k, 0);
+    Result<MnlResult> fit = logit ? Result<MnlResult>(*logit) : fit_mnl(data);
+    if (fit && fit->converged)
+        for (int j = 0; j < k; ++j) s.center_[j] = fit->utilities[j] - fit->utilities[k - 1];
+    s.loglik_.assign(s.chains_, 0);  // each filled with its chain's starting point (start_chains)
     s.sum_utilities_.assign(static_cast<std::size_t>(s.chains_) * k, 0);
     s.sum_scores_.assign(static_cast<std::size_t>(s.real_) * k, 0);
     s.draw_scores_.assign(static_cast<std::size_t>(options.draws) * k, 0);
@@ -300,8 +298,21 @@ void HbSampler::finish_iteration() {
     if (!burning_in && (iteration_ - options_.burn_in) % options_.thin == 0) keep_draw();
 }
 
+void HbSampler::start_chains(int chains) {
+    const int end = std::min(chains_, started_chains_ + std::max(chains, 0));
+    for (; started_chains_ < end; ++started_chains_) {
+        const int c = started_chains_;
+        start_at_mode(c, center_);
+        loglik_[c] = log_likelihood(c, &beta_[c * items_], exp_.data(), inv_exp_.data());
+    }
+}
+
 void HbSampler::step_respondents(int respondents) {
     if (done()) return;
+    if (started_chains_ < chains_) {
+        start_chains(respondents);
+        return;
+    }
     const int end = std::min(chains_, next_chain_ + std::max(respondents, 0));
     for (; next_chain_ < end; ++next_chain_)
         if (update_respondent(next_chain_) && next_chain_ < real_) ++sweep_accepted_;
@@ -309,6 +320,7 @@ void HbSampler::step_respondents(int respondents) {
 }
 
 void HbSampler::step(int iterations) {
+    start_chains(chains_ - started_chains_);
     for (int i = 0; i < iterations && !done(); ++i) step_respondents(chains_ - next_chain_);
 }
 

@@ -35,7 +35,9 @@
 //   while (!sampler->done()) { sampler->step(50); show(sampler->progress()); }
 //   Result<HbResult> result = sampler->result();
 // An iteration of 20,000 respondents takes tens of milliseconds, longer than a frame may:
-// step_respondents does part of one, a number of respondents' Metropolis steps at a time.
+// step_respondents does part of one, a number of respondents' Metropolis steps at a time. The
+// chains' starting points (a few Newton steps per respondent, 0.2 s natively for 20,000) are
+// found the same way, by the first calls, before the first iteration.
 // Everything is deterministic for a given seed, however the work is sliced.
 #pragma once
 #include <cstdint>
@@ -46,6 +48,8 @@
 #include "core/shared/rng.h"
 
 namespace loupe {
+
+struct MnlResult;
 
 struct HbOptions {
     int burn_in = 10000;            // iterations before any draw is kept; ρ adapts only here
@@ -80,11 +84,16 @@ struct HbResult {
 
 class HbSampler {
 public:
-    static Result<HbSampler> start(const ChoiceData& data, const HbOptions& options = {});
+    // `logit`: the aggregate logit of `data`, where the chains start, when the caller has it
+    // already (the results screen does); else it is fitted here (a quarter second in wasm for
+    // 20,000 respondents). Either way the same estimates.
+    static Result<HbSampler> start(const ChoiceData& data, const HbOptions& options = {},
+                                   const MnlResult* logit = nullptr);
 
     void step(int iterations);  // runs up to this many more iterations; nothing once done()
     // Runs the Metropolis steps of up to `respondents` more respondents (real or random) of the
-    // current iteration, and the rest of the iteration once all of them had theirs.
+    // current iteration, and the rest of the iteration once all of them had theirs; until every
+    // chain has its starting point, finds those of up to `respondents` chains instead.
     void step_respondents(int respondents);
     bool done() const { return iteration_ == total_; }
     double progress() const { return total_ > 0 ? static_cast<double>(iteration_) / total_ : 1; }
@@ -101,6 +110,7 @@ private:
     HbSampler() = default;
     double log_likelihood(int chain, const double* u, double* e, double* inv_e) const;  // e, inv_e: k scratch
     void start_at_mode(int chain, const std::vector<double>& center);
+    void start_chains(int chains);  // the next ones' starting points, from center_
     void draw_population();
     bool update_respondent(int chain);
     void keep_draw();
@@ -126,6 +136,8 @@ private:
     long long accepted_kept_ = 0;
     double last_acceptance_ = 0;
     int next_chain_ = 0;      // the chains before it had their Metropolis step this iteration
+    int started_chains_ = 0;  // the chains before it have their starting point
+    std::vector<double> center_;  // where the chains start from: the aggregate logit
     int sweep_accepted_ = 0;  // real respondents' proposals accepted so far this iteration
 
     // Scratch space, allocated once.

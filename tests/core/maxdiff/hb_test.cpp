@@ -165,7 +165,7 @@ TEST(Hb, IsDeterministicHoweverItIsSliced) {
         expect_same(*whole, *sliced);
     }
     // Parts of iterations (the app's slices for large surveys): 7 or 1 respondents at a time, or
-    // a part and then whole iterations from the middle of one.
+    // a part and then whole iterations from the middle of one; the starting points in parts too.
     for (int part : {1, 7, 59}) {
         Result<HbSampler> sampler = HbSampler::start(sim.data, quick_options());
         ASSERT_TRUE(sampler) << sampler.error();
@@ -174,6 +174,15 @@ TEST(Hb, IsDeterministicHoweverItIsSliced) {
         ASSERT_TRUE(sliced) << sliced.error();
         expect_same(*whole, *sliced);
     }
+    // Started from the logit the caller already fitted (the results screen's): the same estimates.
+    Result<MnlResult> logit = fit_mnl(sim.data);
+    ASSERT_TRUE(logit) << logit.error();
+    Result<HbSampler> given = HbSampler::start(sim.data, quick_options(), &*logit);
+    ASSERT_TRUE(given) << given.error();
+    given->step(1 << 20);
+    Result<HbResult> from_given = given->result();
+    ASSERT_TRUE(from_given) << from_given.error();
+    expect_same(*whole, *from_given);
     HbOptions other = quick_options();
     other.seed = 100;
     Result<HbResult> different = estimate_hb(sim.data, other);
