@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {launchBrowser, startServer, openApp, settle, framesDrawn, rect, waitForWidget, click, tap, swipe,
+import {launchBrowser, startServer, openApp, settle, framesDrawn, rect, waitForWidget, click, tap, swipeIntoView,
         pixels, luminance, reloadApp} from './harness.mjs';
 
 let browser, server, origin;
@@ -103,11 +103,7 @@ test('on a phone every entry is reachable by touch', async () => {
   for (const [door, title] of [['home/take', 'take/title'], ['home/surveys', 'surveys/title'],
                                ['home/taste', 'taste/title']]) {
     // Scroll with a finger until the card is entirely on screen, as a person would.
-    for (let i = 0; i < 6; ++i) {
-      const r = await rect(page, door);
-      if (r && r.y >= 60 && r.y + r.h <= 844) break;
-      await swipe(page, {x: 200, y: 700}, {x: 200, y: 350});
-    }
+    await swipeIntoView(page, door);
     const r = await rect(page, door);
     assert.ok(r && r.x >= 0 && r.x + r.w <= 390, `${door} does not fit the phone's width`);
     await tap(page, door);

@@ -36,8 +36,8 @@
 //   Result<HbResult> result = sampler->result();
 // An iteration of 20,000 respondents takes tens of milliseconds, longer than a frame may:
 // step_respondents does part of one, a number of respondents' Metropolis steps at a time. The
-// chains' starting points (a few Newton steps per respondent, 0.2 s natively for 20,000) are
-// found the same way, by the first calls, before the first iteration.
+// chains' starting points (a few Newton steps per respondent: for 20,000, 0.15 s natively and
+// 0.3 s in wasm) are found the same way, by the first calls, before the first iteration.
 // Everything is deterministic for a given seed, however the work is sliced.
 #pragma once
 #include <cstdint>
@@ -85,8 +85,8 @@ struct HbResult {
 class HbSampler {
 public:
     // `logit`: the aggregate logit of `data`, where the chains start, when the caller has it
-    // already (the results screen does); else it is fitted here (a quarter second in wasm for
-    // 20,000 respondents). Either way the same estimates.
+    // already (the results screen does); else it is fitted here (about a tenth of a second in
+    // wasm for 20,000 respondents). Either way the same estimates.
     static Result<HbSampler> start(const ChoiceData& data, const HbOptions& options = {},
                                    const MnlResult* logit = nullptr);
 
