@@ -149,7 +149,9 @@ if(EMSCRIPTEN)
     add_executable(${target} src/app/app.cpp)
     target_link_libraries(${target} PRIVATE loupe_screens)
     set_target_properties(${target} PROPERTIES OUTPUT_NAME ${name} RUNTIME_OUTPUT_DIRECTORY "${dist}")
-    target_link_options(${target} PRIVATE ${LOUPE_WEB_LINK_FLAGS} "--pre-js=${CMAKE_SOURCE_DIR}/web/pre.js")
+    # No WebGL extensions are turned on (web_main.cpp): their code is left out of the JavaScript.
+    target_link_options(${target} PRIVATE ${LOUPE_WEB_LINK_FLAGS} -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
+                        "--pre-js=${CMAKE_SOURCE_DIR}/web/pre.js")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/pre.js")
     # Emscripten only strips the JavaScript's spaces (its Closure is too old here): terser also
     # shortens local names and folds code, 14% off the gzipped JavaScript. Globals keep their names
