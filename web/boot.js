@@ -32,33 +32,35 @@
     ? 'Loupe needs a browser with WebAssembly. Please open this page in a current Chrome, Edge, Firefox or Safari.'
     : typeof WebGL2RenderingContext === 'undefined' ? noWebGL2 : '';
 
-  // Asked for at once, beside the JS, and streamed through a counter so the bar shows real
-  // progress; compiled while it is still arriving.
-  let wasmResponse = null;
-  const instantiateWasm = (imports, done) => {
-    wasmResponse.then((response) => {
-      if (!response.ok) throw new Error('the server answered ' + response.status);
-      const total = Number(response.headers.get('Content-Length')) || 0;
-      let received = 0;
-      const counted = new ReadableStream({
-        start(controller) {
-          const reader = response.body.getReader();
-          const pump = () => reader.read().then(({done: finished, value}) => {
-            if (finished) { controller.close(); return; }
-            received += value.length;
-            if (total) bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
-            controller.enqueue(value);
-            return pump();
-          });
+  // Asked for at once, beside the JS, streamed through a counter so the bar shows real progress,
+  // and compiled while it is still arriving: by the time the JS asks for it (instantiateWasm) the
+  // program is mostly compiled, and the browser's compiler threads worked while this page's
+  // thread made the drawing context.
+  let compiled = null;
+  const compile = (request) => request.then((response) => {
+    if (!response.ok) throw new Error('the server answered ' + response.status);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    let received = 0;
+    const counted = new ReadableStream({
+      start(controller) {
+        const reader = response.body.getReader();
+        const pump = () => reader.read().then(({done: finished, value}) => {
+          if (finished) { controller.close(); return; }
+          received += value.length;
+          if (total) bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
+          controller.enqueue(value);
           return pump();
-        },
-      });
-      const wasm = new Response(counted, {headers: {'Content-Type': 'application/wasm'}});
-      return WebAssembly.instantiateStreaming(wasm, imports);
-    }).then((result) => {
+        });
+        return pump();
+      },
+    });
+    return WebAssembly.compileStreaming(new Response(counted, {headers: {'Content-Type': 'application/wasm'}}));
+  });
+  const instantiateWasm = (imports, done) => {
+    compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => {
       text.textContent = 'Starting…';
-      done(result.instance, result.module);
-    }).catch((err) => {
+      done(instance, module);
+    })).catch((err) => {
       fail('Loupe could not load (' + err.message + '). Check your connection and reload the page.');
     });
     return {};
@@ -124,28 +126,92 @@
     fail(missing);
     return;
   }
-  // Browser storage is opened now, beside the downloads, rather than once the program has arrived
-  // (web/pre.js reads it), with its one store made when the database is new.
-  const openStorage = () => {
+  // Browser storage is opened and read now, beside the downloads, rather than once the program
+  // has arrived: the database's answers then come while this page waits for the program, instead
+  // of queueing behind its start. web/pre.js takes over what was read. Every record is read but the
+  // pictures' ("picture-*"), of which only the names are: the app asks for one when it shows it.
+  // A read that fails, throws, or makes no progress for kReadStallMs gives up: the app starts
+  // without storage, says so, and changes nothing stored.
+  const kReadStallMs = 5000;
+  const kBatch = 64;  // records a request: a large workspace still shows progress within the stall time
+  const readStorage = () => new Promise((resolve, reject) => {
+    const files = new Map(), lazy = new Set();
+    let db = null, settled = false, stall = 0, reading = 0;
+    const finish = (why) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(stall);
+      if (!why) { resolve({db, files, lazy}); return; }
+      if (db) db.close();
+      reject(new Error(why));
+    };
+    const progress = () => {
+      clearTimeout(stall);
+      stall = setTimeout(() => finish('IndexedDB did not answer within ' + kReadStallMs / 1000 + ' seconds'),
+                         kReadStallMs);
+    };
+    const guarded = (f) => (...args) => {
+      if (settled) return;
+      try { f(...args); } catch (err) { finish('IndexedDB failed: ' + err); }
+    };
+    const asked = (request, then) => {
+      request.onerror = guarded(() => finish('IndexedDB failed: ' + request.error));
+      request.onsuccess = guarded(() => { progress(); then(request.result); });
+    };
+    // Reads the records with keys between `lower` (excluded once a batch has been read) and `upper`
+    // (excluded), a batch at a time; values and keys come from two requests of one snapshot.
+    const readRange = (store, lower, lowerOpen, upper) => {
+      ++reading;
+      const range = upper === null ? IDBKeyRange.lowerBound(lower, lowerOpen) : IDBKeyRange.bound(lower, upper, lowerOpen, true);
+      let keys = null;
+      asked(store.getAllKeys(range, kBatch), (result) => { keys = result; });
+      asked(store.getAll(range, kBatch), (values) => {
+        keys.forEach((key, i) => {
+          const path = String(key), value = values[i];
+          if (value && value.contents && path.startsWith('/loupe/') && path.indexOf('/', 7) < 0)
+            files.set(path.slice(7), value.contents);
+        });
+        if (keys.length === kBatch) readRange(store, keys[kBatch - 1], true, upper);
+        if (--reading === 0) finish('');
+      });
+    };
+    progress();
+    let request;
     try {
-      const request = indexedDB.open('/loupe', 21);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains('FILE_DATA'))
-          request.result.createObjectStore('FILE_DATA').createIndex('timestamp', 'timestamp', {unique: false});
-      };
-      // Settled by the success event, not by readyState: that is already "done" while a new
-      // database's store is still being made, when no other transaction may start.
-      return {ready: new Promise((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      })};
+      request = indexedDB.open('/loupe', 21);
     } catch (err) {
-      return {failed: String(err)};
+      finish('IndexedDB is unavailable: ' + err);
+      return;
     }
-  };
+    request.onupgradeneeded = guarded(() => {  // a new database: its one store
+      if (!request.result.objectStoreNames.contains('FILE_DATA'))
+        request.result.createObjectStore('FILE_DATA').createIndex('timestamp', 'timestamp', {unique: false});
+    });
+    request.onerror = guarded(() => finish('IndexedDB is unavailable: ' + request.error));
+    // Settled by the success event, not by readyState: that is already "done" while a new
+    // database's store is still being made, when no other transaction may start.
+    request.onsuccess = () => {
+      if (settled) { request.result.close(); return; }  // too late: the app runs without storage
+      guarded(() => {
+        db = request.result;
+        // Another tab may upgrade or delete the database: let it, rather than block it.
+        db.onversionchange = () => db.close();
+        const store = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA');
+        // Pictures' keys sort between '/loupe/picture-' and '/loupe/picture.' ('.' follows '-').
+        ++reading;
+        asked(store.getAllKeys(IDBKeyRange.bound('/loupe/picture-', '/loupe/picture.', false, true)), (keys) => {
+          for (const key of keys) lazy.add(String(key).slice(7));
+          if (--reading === 0) finish('');
+        });
+        readRange(store, '', false, '/loupe/picture-');
+        readRange(store, '/loupe/picture.', false, null);
+      })();
+    };
+  });
   const start = () => {
-    wasmResponse = fetch(build + '.wasm');
-    if (typeof indexedDB !== 'undefined') Module.loupeStorageOpening = openStorage();
+    compiled = compile(fetch(build + '.wasm'));
+    compiled.catch(() => {});  // reported by instantiateWasm, once the JS has arrived to ask for it
+    if (typeof indexedDB !== 'undefined') Module.loupeStorageRead = readStorage();
     const script = document.createElement('script');
     script.src = build + '.js';
     script.onerror = () => fail('Loupe could not load its program file. Check your connection and reload the page.');

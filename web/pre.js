@@ -10,11 +10,13 @@
 // and each write changes it at once and the database after (no Emscripten file system: its code
 // would be a fifth of the page's JavaScript, for a map of names to bytes).
 //
-// Start-up. The records are read into `files` in preInit, while the wasm is still compiling, and
-// what the journal holds is replayed over them in preRun. A read that fails, throws, or makes no
-// progress for kReadStallMs lets the app start anyway with nothing loaded and writes switched
-// off, so nothing stored can be overwritten by an empty workspace; the app says so and offers a
-// backup of what is in the page.
+// Start-up. web/boot.js reads the records beside the downloads, while the wasm compiles and then
+// while the program sets up its display and fonts (web_main.cpp), which need nothing stored. The
+// app proper starts once both are done (whenRead), and what the journal holds is replayed over
+// the records just before (begin). A read that fails, throws, or makes no progress for a few
+// seconds lets the app start anyway with nothing loaded and writes switched off, so nothing stored
+// can be overwritten by an empty workspace; the app says so and offers a backup of what is in the
+// page.
 //
 // Pictures ("picture-*" files) are not read at start: only their names are, so that start-up time
 // and memory do not grow with the number of screenshots kept. The app asks for one when it shows
@@ -36,14 +38,14 @@ Module.loupeStorage = {
   files: new Map(),     // name -> bytes: every stored file but the lazy ones, as the app last wrote it
   heard: new Set(),     // files other tabs changed before the app started
   lazy: new Set(),      // names of the stored files that are read only when asked for (pictures)
-  started: false,
+  started: false,       // the app has started: it may be told of changes (tell)
+  read: false,          // every record has been read, or the reading was given up
+  waiting: null,        // the app's start, once the records are read (whenRead)
   unsaved: new Set(),   // files whose last write the browser refused
   usage: -1, quota: -1, persisted: false,
   channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('loupe-storage') : null,
   key: (name) => '/loupe/' + name,
-  isLazy: (name) => name.startsWith('picture-'),
-  // Keys of lazy files sort between these two ('.' follows '-').
-  lazyRange: () => IDBKeyRange.bound('/loupe/picture-', '/loupe/picture.', false, true),
+  isLazy: (name) => name.startsWith('picture-'),  // web/boot.js reads only their names at start
 
   // `token` is the journal's note of this write (null when none was made).
   change(name, token, apply) {
@@ -90,6 +92,35 @@ Module.loupeStorage = {
     console.warn('Loupe could not save ' + name + ' to browser storage:', why);
     this.unsaved.add(name);
     this.tell('_loupe_storage_failed', name + '\n' + why);
+  },
+  // Called by the program once its display is ready: true if the records are read (the app starts
+  // now), otherwise `start` is called when they are.
+  whenRead(start) {
+    if (this.read) { this.begin(); return true; }
+    this.waiting = () => { this.begin(); start(); };
+    return false;
+  },
+  // Everything is read and the app starts: replay what the journal holds.
+  begin() {
+    this.started = true;
+    if (!this.db) return;
+    // (No destructuring here or above: Emscripten 3.1.6's JavaScript minifier mangles it.)
+    for (const entry of this.journal.pending()) {
+      const name = entry.name, bytes = entry.bytes;
+      if (this.isLazy(name)) {
+        if (bytes) this.pendingLazy.set(name, bytes);
+      } else if (bytes) {
+        this.files.set(name, bytes);
+      } else {
+        this.files.delete(name);
+      }
+      if (bytes) this.put(name, bytes); else this.remove(name);
+    }
+    for (const name of this.heard) this.reread(name);
+    this.heard.clear();
+    this.measure();
+    if (navigator.storage && navigator.storage.persist)
+      navigator.storage.persist().then((p) => { this.persisted = p; }, () => {});
   },
   // Calls an exported app function with one string.
   tell(fn, text) {
@@ -199,110 +230,36 @@ Module.loupeStorage = {
   },
 };
 
-// Reads every record before the app starts (see the top of this file).
+// What web/boot.js read from the database beside the downloads: the app starts once it has come
+// (see the top of this file).
 Module.preInit = Module.preInit || [];
 Module.preInit.push(() => {
   const storage = Module.loupeStorage;
-  const kReadStallMs = 5000;
-  if (typeof indexedDB === 'undefined') { storage.problem = 'this browser has no IndexedDB'; return; }
-  addRunDependency('loupe-storage');
-  let finished = false, stall = 0, connection = null;
-  const finish = (why) => {
-    if (finished) return;
-    finished = true;
-    clearTimeout(stall);
-    if (why) {
-      storage.problem = why;
-      storage.files.clear();
-      if (connection) connection.close();
-    } else {
-      storage.db = connection;
-    }
-    // The app starts from here, inside a database callback whose errors `guarded` below would take
-    // for the database's: a start that fails must say so instead.
+  const done = () => {
+    storage.read = true;
+    if (!storage.waiting) return;  // the program is not ready yet: it starts the app (whenRead)
+    // The app starts from here, inside a promise callback whose errors would go unseen: a start
+    // that fails must say so instead.
     try {
-      removeRunDependency('loupe-storage');
+      storage.waiting();
     } catch (err) {
       if (Module.onStartFailure) Module.onStartFailure(String(err && err.message || err));
       throw err;
     }
   };
-  const progress = () => {
-    clearTimeout(stall);
-    stall = setTimeout(() => finish('IndexedDB did not answer within ' + kReadStallMs / 1000 + ' seconds'),
-                       kReadStallMs);
-  };
-  const guarded = (f) => (...args) => {
-    if (finished) return;
-    try { f(...args); } catch (err) { finish('IndexedDB failed: ' + err); }
-  };
-  progress();
-  // Opened by boot.js beside the downloads, with its one store made if the database is new.
-  const opening = Module.loupeStorageOpening;
-  if (!opening || opening.failed) {
-    finish('IndexedDB is unavailable: ' + (opening ? opening.failed : 'never opened'));
+  if (!Module.loupeStorageRead) {
+    storage.problem = 'this browser has no IndexedDB';
+    done();
     return;
   }
-  const failed = guarded((error) => finish('IndexedDB is unavailable: ' + error));
-  const opened = guarded((db) => {
-    connection = db;
-    // Another tab may upgrade or delete the database: let it, rather than block it.
-    connection.onversionchange = () => connection.close();
-    const files = connection.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA');
-    const keys = files.getAllKeys(storage.lazyRange());
-    keys.onerror = guarded(() => finish('IndexedDB failed: ' + keys.error));
-    keys.onsuccess = guarded(() => {
-      progress();
-      for (const key of keys.result) storage.lazy.add(String(key).slice(7));
-    });
-    // Everything else, in two stretches: below the pictures' keys, then above them.
-    const ranges = [IDBKeyRange.upperBound('/loupe/picture-', true), IDBKeyRange.lowerBound('/loupe/picture.')];
-    const walk = (range) => {
-      const cursor = files.openCursor(range);
-      cursor.onerror = guarded(() => finish('IndexedDB failed: ' + cursor.error));
-      cursor.onsuccess = guarded(() => {
-        progress();
-        const at = cursor.result;
-        if (!at) {
-          if (ranges.length) walk(ranges.shift()); else finish('');
-          return;
-        }
-        const path = String(at.key);
-        if (at.value && at.value.contents && path.startsWith('/loupe/') && path.indexOf('/', 7) < 0)
-          storage.files.set(path.slice(7), at.value.contents);
-        at.continue();
-      });
-    };
-    walk(ranges.shift());
+  Module.loupeStorageRead.then((read) => {
+    storage.db = read.db;
+    storage.files = read.files;
+    storage.lazy = read.lazy;
+    done();
+  }, (err) => {
+    storage.problem = err.message;
+    done();
   });
-  opening.ready.then((db) => {
-    if (finished) db.close();  // too late: the app runs without storage
-    else opened(db);
-  }, failed);
   if (storage.channel) storage.channel.onmessage = (e) => storage.reread(String(e.data));
-});
-
-// Everything is read: replay what the journal holds, and let the app start.
-Module.preRun = Module.preRun || [];
-Module.preRun.push(() => {
-  const storage = Module.loupeStorage;
-  storage.started = true;
-  if (!storage.db) return;
-  // (No destructuring here or above: Emscripten 3.1.6's JavaScript minifier mangles it.)
-  for (const entry of storage.journal.pending()) {
-    const name = entry.name, bytes = entry.bytes;
-    if (storage.isLazy(name)) {
-      if (bytes) storage.pendingLazy.set(name, bytes);
-    } else if (bytes) {
-      storage.files.set(name, bytes);
-    } else {
-      storage.files.delete(name);
-    }
-    if (bytes) storage.put(name, bytes); else storage.remove(name);
-  }
-  for (const name of storage.heard) storage.reread(name);
-  storage.heard.clear();
-  storage.measure();
-  if (navigator.storage && navigator.storage.persist)
-    navigator.storage.persist().then((p) => { storage.persisted = p; }, () => {});
 });

@@ -852,6 +852,7 @@ void app_init() {
     io.ConfigInputTextCursorBlink = false;  // no frames are drawn while idle, so a blink would freeze
     app.storage_problem = platform::storage_problem();
     load_settings();
+    refresh_theme();  // the fonts and a first theme were set up before storage could be read (loop.cpp)
     if constexpr (kFullApp) {
         load_projects();
         taste_store::load();

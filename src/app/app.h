@@ -8,8 +8,8 @@ struct FrameRequest {
     bool fonts_fetching = false;    // a font drawn text needs is on its way (the frame has placeholders)
 };
 
-void app_init();
 void app_set_pixel_ratio(float pixel_ratio);  // rebuilds fonts and sizes; the renderer re-uploads the atlas
+void app_init();  // after the first app_set_pixel_ratio, once stored files can be read
 FrameRequest app_frame();
 
 // Test-only query: the rectangle (framebuffer pixels: x, y, w, h) a widget with this id had in

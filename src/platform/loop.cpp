@@ -154,10 +154,13 @@ bool loop_start(std::string& error) {
     platform_init();
     ImGui::GetIO().SetClipboardTextFn = [](void*, const char* text) { platform::clipboard_copy(text); };
     ImGui::GetIO().GetClipboardTextFn = [](void*) { return platform_clipboard_text(); };
-    app_init();
-    sync_display_size();
-    loop.last_time = loop.started = platform::now_seconds();
+    sync_display_size();  // the fonts, rasterised at the display's density
     return true;
+}
+
+void loop_start_app() {
+    app_init();
+    loop.last_time = loop.started = platform::now_seconds();
 }
 
 void loop_input(InputEvent event) {

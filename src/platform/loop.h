@@ -29,8 +29,10 @@ constexpr int A = 4, C = 6, V = 25, X = 27, Y = 28, Z = 29, Enter = 40, Escape =
 }
 
 // ---- loop.cpp -------------------------------------------------------------------------------------
-// After the GL context exists: Dear ImGui, the renderer and the app. False, with why, if it failed.
+// After the GL context exists: Dear ImGui, the renderer and the fonts. False, with why, if it failed.
 bool loop_start(std::string& error);
+// Then the app, once the stored workspace can be read (on the web, storage is read meanwhile).
+void loop_start_app();
 void loop_input(InputEvent event);  // queued for the next frame; wakes the loop
 bool loop_should_draw(double now);  // input waits, the app asked for frames, or its wake-up time came
 void loop_draw_frame(double now);

@@ -139,6 +139,7 @@ int main(int argc, char** argv) {
         platform_start_failed(error.c_str());
         return 1;
     }
+    loop_start_app();
     if (self_test) return run_self_test();
     while (!loop_quit_asked()) {
         const double now = platform::now_seconds();

@@ -38,7 +38,20 @@ void browser_frame() {
     loop_draw_frame(now);
 }
 
+// Browser storage is read from before main() on (web/pre.js): true if it is done, otherwise
+// loupe_storage_read is called when it is.
+EM_JS(int, js_storage_read_or_wait, (), {
+    return Module.loupeStorage.whenRead(() => Module._loupe_storage_read()) ? 1 : 0;
+});
+
+void start_app() {
+    loop_start_app();
+    emscripten_set_main_loop(browser_frame, 0, false);
+}
+
 }  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void loupe_storage_read() { start_app(); }
 
 // The canvas fills the window (web/loupe.css); platform_web.cpp keeps its pixel size at that
 // times devicePixelRatio.
@@ -67,6 +80,9 @@ int main() {
     attributes.depth = false;
     attributes.stencil = false;
     attributes.antialias = false;
+    // WebGL2 itself has everything the renderer uses. Emscripten would otherwise ask the browser for
+    // each of its extensions in turn: about 30 ms on the way to the first frame.
+    attributes.enableExtensionsByDefault = false;
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
     if (context <= 0) {
         platform_start_failed("no WebGL2 context (the browser refused one)");
@@ -78,6 +94,7 @@ int main() {
         platform_start_failed(error.c_str());
         return 1;
     }
-    emscripten_set_main_loop(browser_frame, 0, false);
+    // The display and fonts were set up while storage was still being read; the app needs it.
+    if (js_storage_read_or_wait()) start_app();
     return 0;
 }

@@ -138,7 +138,7 @@ const storageThat = {
     IDBFactory.prototype.open = function () { open.apply(this, arguments); return {}; };  // no callback ever fires
   },
   throwsWhileRead: () => {
-    IDBObjectStore.prototype.openCursor = function () { throw new DOMException('The disk is unreadable', 'UnknownError'); };
+    IDBObjectStore.prototype.getAll = function () { throw new DOMException('The disk is unreadable', 'UnknownError'); };
   },
 };
 
