@@ -47,6 +47,7 @@ EM_JS(int, js_storage_read_or_wait, (), {
 void start_app() {
     loop_start_app();
     emscripten_set_main_loop(browser_frame, 0, false);
+    browser_frame();  // the first frame now, not at the next animation frame: on screen a frame sooner
 }
 
 }  // namespace
