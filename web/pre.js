@@ -18,6 +18,15 @@
 // can be overwritten by an empty workspace; the app says so and offers a backup of what is in the
 // page.
 //
+// Early start. When this browser has kept nothing of Loupe's (no "loupe-kept" note in
+// localStorage, set before the first write, and no journal), the app starts without waiting for
+// the read: a new database takes IndexedDB a hundred milliseconds or more to make, longer than the
+// program takes to start. Its writes are held in memory meanwhile and go to the database once the
+// read has come back empty. If it finds records after all (kept by a version before the note, or
+// localStorage cleared on its own), the page reloads to start from them, and the held writes,
+// made in the first moment of the page, are dropped: nothing stored is changed. If the read fails,
+// the app is told (loupe_storage_off) and goes on in memory, as above.
+//
 // Pictures ("picture-*" files) are not read at start: only their names are, so that start-up time
 // and memory do not grow with the number of screenshots kept. The app asks for one when it shows
 // it (fetch below) and gets its bytes back without them ever being kept in memory.
@@ -41,6 +50,10 @@ Module.loupeStorage = {
   started: false,       // the app has started: it may be told of changes (tell)
   read: false,          // every record has been read, or the reading was given up
   waiting: null,        // the app's start, once the records are read (whenRead)
+  early: false,         // the app started before the read came back (see the top of this file)
+  held: new Map(),      // name -> bytes, or null for a removal: the writes made while early
+  kept: false,          // this browser has kept something: the note that says so is set
+  keptNote: 'loupe-kept',
   unsaved: new Set(),   // files whose last write the browser refused
   usage: -1, quota: -1, persisted: false,
   channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel('loupe-storage') : null,
@@ -78,12 +91,24 @@ Module.loupeStorage = {
     return existed;
   },
   put(name, bytes) {
+    if (this.early) {
+      if (this.isLazy(name)) { this.lazy.add(name); this.pendingLazy.set(name, bytes); }
+      this.held.set(name, bytes);
+      return;
+    }
     if (!this.db) return;  // storage is off: nothing stored may change, not even through the journal
     if (this.isLazy(name)) this.lazy.add(name);
+    this.noteKept();
     const token = this.journal.write(name, bytes);
     this.change(name, token, (store) => store.put({timestamp: new Date(), mode: 33206, contents: bytes}, this.key(name)));
   },
   remove(name) {
+    if (this.early) {
+      this.lazy.delete(name);
+      this.pendingLazy.delete(name);
+      this.held.set(name, null);
+      return;
+    }
     if (!this.db) return;
     this.lazy.delete(name);
     this.change(name, this.journal.write(name, null), (store) => store.delete(this.key(name)));
@@ -100,9 +125,13 @@ Module.loupeStorage = {
     this.waiting = () => { this.begin(); start(); };
     return false;
   },
-  // Everything is read and the app starts: replay what the journal holds.
+  // The app starts: once everything is read, or early.
   begin() {
     this.started = true;
+    if (!this.early) this.attach();
+  },
+  // Everything is read: replay what the journal holds over it, and what was held while early.
+  attach() {
     if (!this.db) return;
     // (No destructuring here or above: Emscripten 3.1.6's JavaScript minifier mangles it.)
     for (const entry of this.journal.pending()) {
@@ -116,6 +145,8 @@ Module.loupeStorage = {
       }
       if (bytes) this.put(name, bytes); else this.remove(name);
     }
+    for (const entry of this.held) if (entry[1]) this.put(entry[0], entry[1]); else this.remove(entry[0]);
+    this.held.clear();
     for (const name of this.heard) this.reread(name);
     this.heard.clear();
     this.measure();
@@ -130,9 +161,43 @@ Module.loupeStorage = {
     Module[fn](p);
     _free(p);
   },
+  // Whether this browser may have kept anything of Loupe's: if not, the app starts early.
+  mayHaveKept() {
+    try {
+      if (localStorage.getItem(this.keptNote) !== null) return true;
+      for (let i = 0; i < localStorage.length; ++i)
+        if (localStorage.key(i).startsWith(this.journal.prefix)) return true;
+      return false;
+    } catch (err) {
+      return true;  // no localStorage to tell: wait for the read, as always
+    }
+  },
+  noteKept() {
+    if (this.kept) return;
+    try { localStorage.setItem(this.keptNote, '1'); this.kept = true; } catch (err) {}
+  },
+  // The read came back after an early start.
+  arrived(read) {
+    this.early = false;
+    if (read.files.size || read.lazy.size) {  // kept after all: start again from what is stored
+      read.db.close();
+      this.held.clear();
+      this.noteKept();
+      location.reload();
+      return;
+    }
+    this.db = read.db;
+    this.attach();
+  },
+  gaveUp(why) {
+    this.problem = why;
+    this.early = false;
+    this.held.clear();
+    if (this.started && Module._loupe_storage_off) Module._loupe_storage_off();
+  },
   // Another tab changed `name`: read its record again and tell the app.
   reread(name) {
-    if (!this.started) { this.heard.add(name); return; }
+    if (!this.started || this.early) { this.heard.add(name); return; }
     if (!this.db) return;
     const get = this.db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').get(this.key(name));
     get.onsuccess = () => {
@@ -252,12 +317,16 @@ Module.preInit.push(() => {
     done();
     return;
   }
+  storage.early = !storage.mayHaveKept();
+  if (storage.early) done();
   Module.loupeStorageRead.then((read) => {
+    if (storage.early) { storage.arrived(read); return; }
     storage.db = read.db;
     storage.files = read.files;
     storage.lazy = read.lazy;
     done();
   }, (err) => {
+    if (storage.early) { storage.gaveUp(err.message); return; }
     storage.problem = err.message;
     done();
   });

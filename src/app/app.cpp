@@ -84,7 +84,7 @@ struct AppState {
     double wake_in = -1;     // a screen asked for a frame this many seconds from now (wake_in); -1: none
     bool scroll_to_top = false;  // the place changed: the new screen starts at its top
     float touch_scroll_start = 0;
-    std::string storage_problem;       // nothing is kept in this page (from the start)
+    std::string storage_problem;       // nothing is kept in this page (from the start, or from an early start's read)
     std::vector<std::string> unsaved;  // stored files whose last write the browser refused
     std::string unsaved_why;
 };
@@ -316,6 +316,10 @@ std::string describe_stored_file(const std::string& name) {
 }
 
 void follow_storage(platform::Inbox& inbox) {
+    if (inbox.storage_off) {
+        inbox.storage_off = false;
+        app.storage_problem = platform::storage_problem();
+    }
     for (const auto& failure : inbox.storage_failures) {
         if (std::find(app.unsaved.begin(), app.unsaved.end(), failure.name) == app.unsaved.end())
             app.unsaved.push_back(failure.name);

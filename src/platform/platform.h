@@ -24,7 +24,8 @@ bool storage_remove(const std::string& name);
 std::vector<std::string> storage_list();
 // Empty when storage works; otherwise why nothing is kept (the browser blocks IndexedDB, or its
 // storage could not be read at start: then the app runs on an empty workspace, and writes stay
-// in memory so that what is stored is never overwritten by it).
+// in memory so that what is stored is never overwritten by it). It can also come while the app
+// runs, once (Inbox::storage_off): the app started before the read, which then failed.
 std::string storage_problem();
 // Each write reaches the browser's database on its own, so two tabs never undo each other's
 // files; a file both change is last-writer-wins, whole. Inbox::storage_changed names the files
@@ -135,6 +136,7 @@ struct Inbox {
     struct StorageFailure { std::string name, why; };
     std::vector<StorageFailure> storage_failures;  // writes the browser refused
     std::vector<std::string> storage_saved;        // files whose write went through after failing
+    bool storage_off = false;  // storage_problem() is no longer empty
     bool update_ready = false;  // a new version of the app is installed; apply_update() switches to it
     std::size_t max_drop_bytes = 256u << 20;
 };

@@ -531,6 +531,10 @@ EMSCRIPTEN_KEEPALIVE void loupe_storage_failed(const char* what) {
     platform::wake();
 }
 EMSCRIPTEN_KEEPALIVE void loupe_storage_measured() { platform::wake(); }
+EMSCRIPTEN_KEEPALIVE void loupe_storage_off() {  // web/pre.js: the read after an early start failed
+    the_inbox.storage_off = true;
+    platform::wake();
+}
 EMSCRIPTEN_KEEPALIVE void loupe_storage_saved(const char* name) {
     the_inbox.storage_saved.push_back(name);
     platform::wake();

@@ -1,7 +1,7 @@
 // storage.test.mjs — the page always starts, and what was written is there after a reload:
 // a wasm that compiles after the stored records were read, 50 reloads right after a choice on a
-// busy machine, two tabs of one link writing in turn, storage that never answers or throws, and
-// writes the browser refuses.
+// busy machine, two tabs of one link writing in turn, storage that never answers or throws, a
+// first visit that starts before its database is made, and writes the browser refuses.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
@@ -9,7 +9,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir, cpus} from 'node:os';
 import {join} from 'node:path';
 import {launchBrowser, startServer, openApp, settle, waitForWidget, click, rect, framesDrawn, ROOT,
-        reloadApp} from './harness.mjs';
+        reloadApp, watch} from './harness.mjs';
 import {spoken, screenNumber} from './steps.mjs';
 
 const LOUPE = join(ROOT, 'build/native/loupe');
@@ -178,6 +178,91 @@ for (const [how, script] of Object.entries(storageThat)) {
     await context.close();
   });
 }
+
+// IndexedDB opens `ms` late in `page` (as when the browser makes a new database on a busy phone),
+// or, with `fails`, answers with an error then.
+function slowStorage({ms, fails}) {
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (...args) {
+    const late = {};
+    setTimeout(() => {
+      if (fails) {
+        late.error = new DOMException('The disk is unreadable', 'UnknownError');
+        late.onerror();
+        return;
+      }
+      const request = open.apply(this, args);
+      for (const event of ['onupgradeneeded', 'onsuccess', 'onerror'])
+        request[event] = () => { late.result = request.result; late.error = request.error; if (late[event]) late[event](); };
+    }, ms);
+    return late;
+  };
+}
+
+test('a first visit starts before the new database is made, and what is done meanwhile is kept', async () => {
+  const context = await browser.newContext(desktop);
+  const page = await context.newPage();
+  const log = watch(page);
+  await page.addInitScript(slowStorage, {ms: 3000});
+  const t0 = Date.now();
+  await page.goto(`${origin}/${hash}`);
+  await started(page, 10000);
+  const startMs = Date.now() - t0;
+  assert.ok(startMs < 3000, `started after ${startMs} ms, not after the database`);
+  await click(page, 'answer/start');
+  await actAndHear(page, 'answer/most/2');
+  const kept = await actAndHear(page, 'answer/least/1');
+  assert.ok(await page.evaluate(() => !Module.loupeStorage.db), 'the answers came before the database');
+  await page.waitForFunction(() => Module.loupeStorage.db !== null, null, {timeout: 10000});
+  await settle(page);
+  assert.equal(await rect(page, 'storage/banner'), null);
+
+  await page.reload();  // the database now exists: this start waits for it, as every later one does
+  await started(page, 10000);
+  await waitForWidget(page, 'answer/question');
+  assert.equal(await spoken(page), kept, 'the answers given before the database was made are kept');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a first visit whose new database then fails: the app, already started, says nothing is kept', async () => {
+  const context = await browser.newContext(desktop);
+  const page = await context.newPage();
+  const log = watch(page);
+  await page.addInitScript(slowStorage, {ms: 1500, fails: true});
+  await page.goto(`${origin}/${hash}`);
+  await started(page, 10000);
+  await click(page, 'answer/start');
+  await waitForWidget(page, 'storage/banner', 10000);
+  await actAndHear(page, 'answer/most/0');  // it goes on in memory
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a workspace kept without the note that says so (by an earlier version): the page starts again from it', async () => {
+  const context = await browser.newContext(desktop);
+  const first = await openApp(context, origin, hash);
+  await click(first.page, 'answer/start');
+  await actAndHear(first.page, 'answer/most/1');
+  await settle(first.page);
+  const kept = await spoken(first.page);
+  await first.page.evaluate(() => localStorage.clear());  // no note, no journal: as before this version
+  await first.page.close();
+
+  const page = await context.newPage();
+  const log = watch(page);
+  let loads = 0;
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) ++loads; });
+  await page.goto(`${origin}/${hash}`);
+  await page.waitForFunction(() => localStorage.getItem('loupe-kept') !== null, null, {timeout: 10000});
+  await page.waitForFunction(() => window.Module && Module.loupeStorage && Module.loupeStorage.db, null,
+                             {timeout: 10000});
+  await waitForWidget(page, 'answer/question');
+  assert.equal(await spoken(page), kept, 'what was stored is shown, and was not overwritten');
+  assert.equal(loads, 2, 'the page started once early, then again from what is stored');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
 
 test('writes the browser refuses: the user is told what is not saved, the code still comes, nothing stored is damaged', async () => {
   const context = await browser.newContext(desktop);
