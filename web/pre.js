@@ -164,7 +164,7 @@ Module.loupeStorage = {
   // Whether this browser may have kept anything of Loupe's: if not, the app starts early.
   mayHaveKept() {
     try {
-      if (localStorage.getItem(this.keptNote) !== null) return true;
+      if (localStorage.getItem(this.keptNote) !== null || sessionStorage.getItem(this.keptNote) !== null) return true;
       for (let i = 0; i < localStorage.length; ++i)
         if (localStorage.key(i).startsWith(this.journal.prefix)) return true;
       return false;
@@ -172,20 +172,25 @@ Module.loupeStorage = {
       return true;  // no localStorage to tell: wait for the read, as always
     }
   },
+  // Sets the note (once a page); false if the browser refused it.
   noteKept() {
-    if (this.kept) return;
+    if (this.kept) return true;
     try { localStorage.setItem(this.keptNote, '1'); this.kept = true; } catch (err) {}
+    return this.kept;
   },
   // The read came back after an early start.
   arrived(read) {
-    this.early = false;
     if (read.files.size || read.lazy.size) {  // kept after all: start again from what is stored
       read.db.close();
+      // The reload must wait for the read: with no note it would start early again, and again.
+      let noted = this.noteKept();
+      try { sessionStorage.setItem(this.keptNote, '1'); noted = true; } catch (err) {}
+      if (!noted) { this.gaveUp('the browser refused to note in localStorage that Loupe keeps files here'); return; }
       this.held.clear();
-      this.noteKept();
       location.reload();
       return;
     }
+    this.early = false;
     this.db = read.db;
     this.attach();
   },

@@ -264,6 +264,41 @@ test('a workspace kept without the note that says so (by an earlier version): th
   await context.close();
 });
 
+test('a workspace kept without the note, in a browser that refuses to note it: no reload loop, nothing changed', async () => {
+  const context = await browser.newContext(desktop);
+  const first = await openApp(context, origin, hash);
+  await click(first.page, 'answer/start');
+  await actAndHear(first.page, 'answer/most/3');
+  await settle(first.page);
+  const kept = await spoken(first.page);
+  await first.page.evaluate(() => localStorage.clear());
+  await first.page.close();
+
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  let loads = 0;
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) ++loads; });
+  await page.goto(`${origin}/${hash}`);
+  await started(page, 10000);
+  await waitForWidget(page, 'storage/banner', 10000);
+  await settle(page);
+  assert.equal(loads, 1, 'the page started once and stayed');
+  await page.close();
+
+  // Notes can be made again: this visit starts early, finds the workspace, and starts again from it.
+  const again = await context.newPage();
+  const log = watch(again);
+  await again.goto(`${origin}/${hash}`);
+  await again.waitForFunction(() => window.Module && Module.loupeStorage && Module.loupeStorage.db, null,
+                              {timeout: 10000});
+  await waitForWidget(again, 'answer/question');
+  assert.equal(await spoken(again), kept, 'what was stored is still there');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('writes the browser refuses: the user is told what is not saved, the code still comes, nothing stored is damaged', async () => {
   const context = await browser.newContext(desktop);
   const {page} = await openApp(context, origin, hash);
