@@ -609,9 +609,11 @@ void home_screen() {
         if (stacked) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
     }
     ImGui::Dummy(ImVec2(0, px(24)));
-    text_wrapped_colored(p.muted,
-        "Your work is kept in this browser's storage. Use the menu at the top right (•••) to back it up to a file or "
-        "restore it on another computer.");
+    text_wrapped_colored(p.muted, app.storage_problem.empty()
+        ? "Your work is kept in this browser's storage. Use the menu at the top right (•••) to back it up to a file or "
+          "restore it on another computer."
+        : "Nothing is kept in this browser for now (see above): back your work up to a file from the menu at the top "
+          "right (•••) before you close the page.");
     ImGui::Dummy(ImVec2(0, px(24)));
     end_column();
 }
