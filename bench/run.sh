@@ -38,7 +38,8 @@ wasm() { node --no-experimental-fetch "build/web/$1.js" "${@:2}"; }
 
 # Every measurement line starts with its number. `keep` logs it and shows it on stderr;
 # `median` takes the middle of such numbers.
-keep() { tee -a "$out/log.txt" /dev/stderr; }
+keep() { tee -a "$out/log.txt" /dev/stderr; }  # to the log and the terminal, for output thrown away
+logged() { tee -a "$out/log.txt"; }             # to the log, for output the terminal shows anyway
 median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 : >"$out/log.txt"
 
@@ -108,10 +109,10 @@ awk -v machine="$machine" -v data="$data" -v versions="$versions" -v r="$r_ms" -
            an, aw, verdict(aw < 2), hn, hw, mn, mw
   }'
 echo "contribution code length against its notes' text (taste sessions):"
-native bench_taste | keep | sed 's/^/  /'
+native bench_taste | logged | sed 's/^/  /'
 echo "the library's search as someone types, 20,000 notes in 60 sessions (native, then wasm):"
-native bench_search | keep | sed 's/^/  native /'
-wasm bench_search | keep | sed 's/^/  wasm /'
+native bench_search | logged | sed 's/^/  native /'
+wasm bench_search | logged | sed 's/^/  wasm /'
 say "start-up with 500 stored screenshots (headless Chromium, wall-clock)"
 node bench/taste/startup.mjs | keep >/dev/null
 say "the screenshot wall with 1,000 screenshots against none (headless Chromium)"
