@@ -102,6 +102,9 @@ Module.loupeStorage = {
     const token = this.journal.write(name, bytes);
     this.change(name, token, (store) => store.put({timestamp: new Date(), mode: 33206, contents: bytes}, this.key(name)));
   },
+  send(name, bytes) {  // bytes, or null for a removal
+    if (bytes) this.put(name, bytes); else this.remove(name);
+  },
   remove(name) {
     if (this.early) {
       this.lazy.delete(name);
@@ -143,9 +146,9 @@ Module.loupeStorage = {
       } else {
         this.files.delete(name);
       }
-      if (bytes) this.put(name, bytes); else this.remove(name);
+      this.send(name, bytes);
     }
-    for (const entry of this.held) if (entry[1]) this.put(entry[0], entry[1]); else this.remove(entry[0]);
+    for (const entry of this.held) this.send(entry[0], entry[1]);
     this.held.clear();
     for (const name of this.heard) this.reread(name);
     this.heard.clear();
@@ -164,10 +167,8 @@ Module.loupeStorage = {
   // Whether this browser may have kept anything of Loupe's: if not, the app starts early.
   mayHaveKept() {
     try {
-      if (localStorage.getItem(this.keptNote) !== null || sessionStorage.getItem(this.keptNote) !== null) return true;
-      for (let i = 0; i < localStorage.length; ++i)
-        if (localStorage.key(i).startsWith(this.journal.prefix)) return true;
-      return false;
+      return localStorage.getItem(this.keptNote) !== null || sessionStorage.getItem(this.keptNote) !== null ||
+             !this.journal.empty();
     } catch (err) {
       return true;  // no localStorage to tell: wait for the read, as always
     }
@@ -279,6 +280,11 @@ Module.loupeStorage = {
         const entry = JSON.parse(localStorage.getItem(this.prefix + name) || 'null');
         if (entry && entry.token === token) localStorage.removeItem(this.prefix + name);
       } catch (err) {}
+    },
+    empty() {  // throws where there is no localStorage
+      for (let i = 0; i < localStorage.length; ++i)
+        if (localStorage.key(i).startsWith(this.prefix)) return false;
+      return true;
     },
     // Entries left by a page that went away before IndexedDB confirmed them: {name, bytes|null}.
     pending() {

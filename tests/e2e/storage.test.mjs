@@ -131,6 +131,35 @@ test('two tabs of one link answering in turn for a minute, then both reloaded: n
   await context.close();
 });
 
+// Stores a first choice in `context`, as a respondent's first visit does, and returns what the app
+// then says (the screen as stored). With `withoutNote`, localStorage is cleared after it (no
+// "loupe-kept" note, no journal: as a workspace kept before the note). The page is closed.
+async function storeAChoice(context, id, {withoutNote = false} = {}) {
+  const {page} = await openApp(context, origin, hash);
+  await click(page, 'answer/start');
+  await actAndHear(page, id);
+  await settle(page);
+  const kept = await spoken(page);
+  if (withoutNote) await page.evaluate(() => localStorage.clear());
+  await page.close();
+  return kept;
+}
+
+// Waits, across the reload an early start may make, until the app runs on the stored database and
+// shows the question.
+async function startedFromStorage(page) {
+  await page.waitForFunction(() => window.Module && Module.loupeStorage && Module.loupeStorage.db, null,
+                             {timeout: 10000});
+  await waitForWidget(page, 'answer/question');
+}
+
+// Counts the loads of `page`'s document, reloads included.
+function countLoads(page) {
+  const count = {loads: 0};
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) ++count.loads; });
+  return count;
+}
+
 // Makes IndexedDB misbehave in `page` before any of its scripts run.
 const storageThat = {
   neverAnswers: () => {
@@ -145,12 +174,7 @@ const storageThat = {
 for (const [how, script] of Object.entries(storageThat)) {
   test(`storage that ${how === 'neverAnswers' ? 'never answers' : 'throws while read'}: the app starts, says so, and changes nothing stored`, async () => {
     const context = await browser.newContext(desktop);
-    const first = await openApp(context, origin, hash);
-    await click(first.page, 'answer/start');
-    await actAndHear(first.page, 'answer/most/1');
-    await settle(first.page);
-    const kept = await spoken(first.page);
-    await first.page.close();
+    const kept = await storeAChoice(context, 'answer/most/1');
 
     const page = await context.newPage();
     await page.addInitScript(script);
@@ -241,59 +265,41 @@ test('a first visit whose new database then fails: the app, already started, say
 
 test('a workspace kept without the note that says so (by an earlier version): the page starts again from it', async () => {
   const context = await browser.newContext(desktop);
-  const first = await openApp(context, origin, hash);
-  await click(first.page, 'answer/start');
-  await actAndHear(first.page, 'answer/most/1');
-  await settle(first.page);
-  const kept = await spoken(first.page);
-  await first.page.evaluate(() => localStorage.clear());  // no note, no journal: as before this version
-  await first.page.close();
+  const kept = await storeAChoice(context, 'answer/most/1', {withoutNote: true});
 
   const page = await context.newPage();
   const log = watch(page);
-  let loads = 0;
-  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) ++loads; });
+  const count = countLoads(page);
   await page.goto(`${origin}/${hash}`);
   await page.waitForFunction(() => localStorage.getItem('loupe-kept') !== null, null, {timeout: 10000});
-  await page.waitForFunction(() => window.Module && Module.loupeStorage && Module.loupeStorage.db, null,
-                             {timeout: 10000});
-  await waitForWidget(page, 'answer/question');
+  await startedFromStorage(page);
   assert.equal(await spoken(page), kept, 'what was stored is shown, and was not overwritten');
-  assert.equal(loads, 2, 'the page started once early, then again from what is stored');
+  assert.equal(count.loads, 2, 'the page started once early, then again from what is stored');
   assert.deepEqual(log.errors, []);
   await context.close();
 });
 
 test('a workspace kept without the note, in a browser that refuses to note it: no reload loop, nothing changed', async () => {
   const context = await browser.newContext(desktop);
-  const first = await openApp(context, origin, hash);
-  await click(first.page, 'answer/start');
-  await actAndHear(first.page, 'answer/most/3');
-  await settle(first.page);
-  const kept = await spoken(first.page);
-  await first.page.evaluate(() => localStorage.clear());
-  await first.page.close();
+  const kept = await storeAChoice(context, 'answer/most/3', {withoutNote: true});
 
   const page = await context.newPage();
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });
-  let loads = 0;
-  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) ++loads; });
+  const count = countLoads(page);
   await page.goto(`${origin}/${hash}`);
   await started(page, 10000);
   await waitForWidget(page, 'storage/banner', 10000);
   await settle(page);
-  assert.equal(loads, 1, 'the page started once and stayed');
+  assert.equal(count.loads, 1, 'the page started once and stayed');
   await page.close();
 
   // Notes can be made again: this visit starts early, finds the workspace, and starts again from it.
   const again = await context.newPage();
   const log = watch(again);
   await again.goto(`${origin}/${hash}`);
-  await again.waitForFunction(() => window.Module && Module.loupeStorage && Module.loupeStorage.db, null,
-                              {timeout: 10000});
-  await waitForWidget(again, 'answer/question');
+  await startedFromStorage(again);
   assert.equal(await spoken(again), kept, 'what was stored is still there');
   assert.deepEqual(log.errors, []);
   await context.close();
